@@ -1,0 +1,179 @@
+"""Domain objects: the scenario (brief + agency capacity) as frozen, typed dataclasses.
+
+No I/O lives here. Readers in :mod:`planner.io` turn files into these objects and report every
+user mistake with file/row/field; the checks in ``__post_init__`` only guard against states a
+correct reader can never produce, so a failure here is a bug, not bad input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+WEEKDAY_NAMES: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""Weekday names as written in scenario files; index = ``date.weekday()``."""
+
+DEFAULT_WORKDAYS: tuple[int, ...] = (0, 1, 2, 3, 4)
+
+REPEAT_UNITS: tuple[str, ...] = ("day", "week", "month")
+"""Cadences a recurring task may use (``repeat.every``)."""
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive range of calendar days, e.g. a holiday week or a commitment."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"date range ends ({self.end}) before it starts ({self.start})")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """The agency calendar: public holidays of a country (optional) and the default workdays."""
+
+    country: str | None = None
+    subdivision: str | None = None
+    workdays: tuple[int, ...] = DEFAULT_WORKDAYS
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who can do agency work.
+
+    ``workdays``/``country``/``subdivision`` default to the agency calendar when ``None``.
+    Rates are per hour in the scenario currency.
+    """
+
+    name: str
+    roles: tuple[str, ...]
+    hours_per_week: float
+    bill_rate: float
+    cost_rate: float | None = None
+    workdays: tuple[int, ...] | None = None
+    country: str | None = None
+    subdivision: str | None = None
+    time_off: tuple[DateRange, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.hours_per_week < 0:
+            raise ValueError(f"person {self.name!r}: hours_per_week must not be negative")
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """Hours per week a person has already promised to other work over a date range."""
+
+    person: str
+    period: DateRange
+    hours_per_week: float
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """``task`` must finish before the dependent task starts, plus ``lag`` working days."""
+
+    task: str
+    lag: int = 0
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """Recurring work: ``count`` instances, one every ``interval`` ``every`` (day/week/month)."""
+
+    every: str
+    count: int
+    interval: int = 1
+
+    def __post_init__(self) -> None:
+        if self.every not in REPEAT_UNITS:
+            raise ValueError(f"repeat.every must be one of {REPEAT_UNITS}, not {self.every!r}")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One line of the brief: agency work (``hours`` on a role or person) or a client step.
+
+    A client step has ``client_days`` (working days of client turnaround) and uses no agency
+    capacity. ``due`` is a promised finish date; recurring tasks use ``due_within`` working
+    days after each instance's release instead.
+    """
+
+    id: str
+    name: str | None = None
+    role: str | None = None
+    person: str | None = None
+    hours: float = 0.0
+    client_days: int | None = None
+    after: tuple[Dependency, ...] = ()
+    due: date | None = None
+    priority: int = 1
+    max_people: int = 1
+    repeat: Repeat | None = None
+    due_within: int | None = None
+    release: date | None = None
+    optional: bool = False
+    value: float | None = None
+    deliverable: str | None = None
+
+    @property
+    def is_client_step(self) -> bool:
+        """True for client turnaround steps (no agency effort)."""
+        return self.client_days is not None
+
+    @property
+    def label(self) -> str:
+        """Human name: ``name`` when given, else the id."""
+        return self.name or self.id
+
+
+@dataclass(frozen=True)
+class FixedCost:
+    """A priced item that is not agency time (media buy, stock licences, printing)."""
+
+    name: str
+    amount: float
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What the client asks for: tasks, promised dates and the money available."""
+
+    client: str
+    tasks: tuple[Task, ...]
+    budget: float | None = None
+    fixed_costs: tuple[FixedCost, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A brief together with the agency capacity it must be delivered with."""
+
+    title: str
+    start: date
+    brief: Brief
+    team: tuple[Person, ...]
+    currency: str = "EUR"
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    commitments: tuple[Commitment, ...] = ()
+
+    def person(self, name: str) -> Person:
+        """The team member called ``name`` (KeyError if there is none)."""
+        for member in self.team:
+            if member.name == name:
+                return member
+        raise KeyError(name)
+
+    def task(self, task_id: str) -> Task:
+        """The brief task with id ``task_id`` (KeyError if there is none)."""
+        for task in self.brief.tasks:
+            if task.id == task_id:
+                return task
+        raise KeyError(task_id)
