@@ -68,8 +68,8 @@ class PromiseOutcome:
 
     @property
     def met(self) -> bool:
-        """True when the planned finish is on or before the promised date."""
-        return self.slip_days == 0
+        """True when the plan finishes on or before the promised date."""
+        return self.finish is not None and self.slip_days == 0
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class Plan:
 
     @property
     def verdict(self) -> str:
-        """"feasible" when every promise is met within budget, else "infeasible"."""
+        """ "feasible" when every promise is met within budget, else "infeasible"."""
         return "feasible" if self.promises_met and self.budget.within else "infeasible"
 
     @property
@@ -171,7 +171,17 @@ class Plan:
             }
             for t in self.tasks
         ]
-        columns = ["id", "name", "kind", "role", "deliverable", "start", "finish", "people", "hours"]
+        columns = [
+            "id",
+            "name",
+            "kind",
+            "role",
+            "deliverable",
+            "start",
+            "finish",
+            "people",
+            "hours",
+        ]
         return pd.DataFrame(rows, columns=columns)
 
     def promises_frame(self) -> pd.DataFrame:

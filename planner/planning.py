@@ -1,0 +1,195 @@
+"""Plan a scenario: calendar → task instances → scheduling core → :class:`Plan`.
+
+This is the library's main entry point::
+
+    from planner.io import load_scenario
+    from planner.planning import plan_scenario
+    plan = plan_scenario(load_scenario("data/acme-spring-launch.yaml"), time_limit=5)
+    print(plan.verdict, plan.budget.price)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from planner.calendar import WorkCalendar, calendar_end
+from planner.instances import TaskInstance, expand_tasks
+from planner.model import Scenario
+from planner.plan import Booking, BudgetCheck, Plan, PromiseOutcome, TaskPlan
+from planner.scheduler import Schedule, SolveResult, solve
+from planner.scheduler.agency import build_problem
+
+DEFAULT_TIME_LIMIT = 5.0
+
+
+@dataclass(frozen=True)
+class PlanningContext:
+    """Everything derived from a scenario before solving (reused by diagnosis and levers)."""
+
+    scenario: Scenario
+    calendar: WorkCalendar
+    instances: tuple[TaskInstance, ...]
+
+
+def prepare(scenario: Scenario) -> PlanningContext:
+    """Expand the calendar and the task instances of ``scenario``."""
+    calendar = WorkCalendar(scenario, calendar_end(scenario))
+    return PlanningContext(scenario, calendar, tuple(expand_tasks(scenario, calendar)))
+
+
+def plan_scenario(
+    scenario: Scenario,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    workers: int = 2,
+) -> Plan:
+    """Build the best plan capacity allows and evaluate every promise and the budget.
+
+    Parameters
+    ----------
+    scenario
+        The brief and the agency's capacity.
+    time_limit
+        Solver budget in seconds.
+    seed
+        Solver seed; the same scenario and seed give the same plan.
+    workers
+        Parallel solver workers.
+
+    Returns
+    -------
+    Plan
+        Always returned; a scenario without any valid schedule has status INFEASIBLE
+        (proven) or UNKNOWN (not proven within the time limit) and no bookings.
+    """
+    context = prepare(scenario)
+    problem = build_problem(scenario, context.calendar, context.instances)
+    result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
+    return plan_from_result(context, result)
+
+
+def plan_from_result(context: PlanningContext, result: SolveResult) -> Plan:
+    """Turn a solver result into a Plan with dates, bookings, promises and price."""
+    scenario, calendar = context.scenario, context.calendar
+    schedule = result.schedule
+    bookings = _bookings(context, schedule) if schedule else []
+    tasks = [_task_plan(i, calendar, schedule, bookings) for i in context.instances]
+    promises = [
+        _promise(i, calendar, schedule) for i in context.instances if i.due_index is not None
+    ]
+    last = max((t.finish for t in tasks if t.finish), default=calendar.days[0])
+    horizon_days = [d for d in calendar.days if d <= last]
+    available = {
+        p.name: {d: m for d, m in calendar.available_by_day(p.name).items() if d <= last}
+        for p in scenario.team
+    }
+    return Plan(
+        title=scenario.title,
+        currency=scenario.currency,
+        solver_status=result.status,
+        tasks=tuple(tasks),
+        bookings=tuple(bookings),
+        promises=tuple(promises),
+        budget=budget_check(context, bookings),
+        solve_seconds=result.wall_seconds,
+        horizon_end=horizon_days[-1] if horizon_days else None,
+        message=result.message,
+        available_minutes=available,
+    )
+
+
+def _bookings(context: PlanningContext, schedule: Schedule) -> list[Booking]:
+    bookings = []
+    for instance in context.instances:
+        for person, periods in sorted(schedule.allocation.get(instance.id, {}).items()):
+            for period, minutes in sorted(periods.items()):
+                bookings.append(Booking(instance.id, person, context.calendar.day(period), minutes))
+    return bookings
+
+
+def _task_plan(
+    instance: TaskInstance,
+    calendar: WorkCalendar,
+    schedule: Schedule | None,
+    bookings: list[Booking],
+) -> TaskPlan:
+    task = instance.task
+    start = finish = None
+    people: tuple[str, ...] = ()
+    if schedule is not None:
+        first, end = schedule.start[instance.id], schedule.finish[instance.id]
+        if end > first:
+            start, finish = calendar.day(first), calendar.day(end - 1)
+        people = tuple(sorted({b.person for b in bookings if b.task == instance.id}))
+    name = task.label if instance.occurrence is None else f"{task.label} #{instance.occurrence}"
+    return TaskPlan(
+        id=instance.id,
+        name=name,
+        kind="client" if task.is_client_step else "agency",
+        start=start,
+        finish=finish,
+        people=people,
+        minutes=instance.minutes,
+        role=task.role,
+        deliverable=task.deliverable,
+        source_task=task.id,
+    )
+
+
+def _promise(
+    instance: TaskInstance, calendar: WorkCalendar, schedule: Schedule | None
+) -> PromiseOutcome:
+    assert instance.due is not None and instance.due_index is not None
+    finish: date | None = None
+    slip = 0
+    if schedule is not None:
+        last = schedule.finish[instance.id] - 1
+        finish = calendar.day(last)
+        slip = max(0, last - instance.due_index)
+    name = instance.task.label
+    if instance.occurrence is not None:
+        name = f"{name} #{instance.occurrence}"
+    return PromiseOutcome(
+        task=instance.id,
+        name=name,
+        due=instance.due,
+        finish=finish,
+        slip_days=slip,
+        priority=instance.task.priority,
+    )
+
+
+def budget_check(context: PlanningContext, bookings: list[Booking]) -> BudgetCheck:
+    """Price (bill rates × booked hours + fixed costs) and internal cost against the budget."""
+    scenario = context.scenario
+    people = {p.name: p for p in scenario.team}
+    tasks = {i.id: i.task for i in context.instances}
+    by_role: dict[str, float] = defaultdict(float)
+    by_deliverable: dict[str, float] = defaultdict(float)
+    price = 0.0
+    cost = 0.0
+    cost_known = True
+    for b in bookings:
+        person = people[b.person]
+        amount = b.hours * person.bill_rate
+        task = tasks[b.task]
+        price += amount
+        by_role[task.role or f"{task.person} (named)"] += amount
+        by_deliverable[task.deliverable or task.id] += amount
+        if person.cost_rate is None:
+            cost_known = False
+        else:
+            cost += b.hours * person.cost_rate
+    fixed = sum(f.amount for f in scenario.brief.fixed_costs)
+    for item in scenario.brief.fixed_costs:
+        by_deliverable[item.name] += item.amount
+    return BudgetCheck(
+        price=round(price + fixed, 2),
+        budget=scenario.brief.budget,
+        fixed_costs=round(fixed, 2),
+        cost=round(cost, 2) if cost_known and bookings else None,
+        price_by_role=dict(by_role),
+        price_by_deliverable=dict(by_deliverable),
+    )

@@ -1,0 +1,190 @@
+"""Serial schedule generation: a fast, always-valid plan used as warm start and fallback.
+
+Activities are taken one at a time in priority order (earliest latest-finish first, where the
+latest finish folds in promised dates) among those whose predecessors are placed, and each is
+put as early as precedences and the capacity left allow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from planner.scheduler.problem import Activity, Problem, Schedule, topological_order
+
+
+def min_duration(activity: Activity, problem: Problem) -> int:
+    """A lower bound on the periods an activity needs (fixed duration, or effort at full rate)."""
+    if not activity.is_effort:
+        return activity.duration
+    rates = sorted(
+        (max(problem.resource(r).capacity, default=0) for r in activity.eligible), reverse=True
+    )
+    best = sum(rates[: activity.max_resources])
+    return math.ceil(activity.work / best) if best else 1
+
+
+def latest_finish(problem: Problem, upper: int, with_due: bool = True) -> dict[str, int]:
+    """Latest finish per activity from a backward pass over precedences.
+
+    With ``with_due`` promised dates count as deadlines (a priority rule); without, only
+    ``upper`` and the successors bound it (the hard window of the model).
+    """
+    ids = [a.id for a in problem.activities]
+    order = topological_order(ids, problem.precedences) or ids
+    by_id = {a.id: a for a in problem.activities}
+    successors: dict[str, list[tuple[str, int]]] = {a: [] for a in ids}
+    for p in problem.precedences:
+        successors[p.before].append((p.after, p.lag))
+    lft: dict[str, int] = {}
+    for activity_id in reversed(order):
+        activity = by_id[activity_id]
+        bound = upper if activity.due is None or not with_due else min(upper, activity.due)
+        for succ, lag in successors[activity_id]:
+            bound = min(bound, lft[succ] - min_duration(by_id[succ], problem) - lag)
+        lft[activity_id] = bound
+    return lft
+
+
+def earliest_start(problem: Problem) -> dict[str, int]:
+    """Earliest start per activity from a forward pass (releases, minimal durations, lags)."""
+    ids = [a.id for a in problem.activities]
+    order = topological_order(ids, problem.precedences) or ids
+    by_id = {a.id: a for a in problem.activities}
+    predecessors: dict[str, list[tuple[str, int]]] = {a: [] for a in ids}
+    for p in problem.precedences:
+        predecessors[p.after].append((p.before, p.lag))
+    est: dict[str, int] = {}
+    for activity_id in order:
+        start = by_id[activity_id].release
+        for pred, lag in predecessors[activity_id]:
+            start = max(start, est[pred] + min_duration(by_id[pred], problem) + lag)
+        est[activity_id] = start
+    return est
+
+
+class _Capacity:
+    """Capacity left per resource and period while the schedule is built."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.left = {r.id: list(r.capacity) for r in problem.resources}
+
+    def fits_fixed(self, demands: Mapping[str, int], start: int, duration: int) -> bool:
+        for resource, units in demands.items():
+            row = self.left[resource]
+            if start + duration > len(row):
+                return False
+            if any(row[p] < units for p in range(start, start + duration)):
+                return False
+        return True
+
+    def book_fixed(self, demands: Mapping[str, int], start: int, duration: int) -> None:
+        for resource, units in demands.items():
+            for p in range(start, start + duration):
+                self.left[resource][p] -= units
+
+    def fill(self, resources: list[str], start: int, work: int) -> dict[str, dict[int, int]] | None:
+        """Greedy booking of ``work`` units from ``start`` on; None when capacity runs out."""
+        booked: dict[str, dict[int, int]] = {r: {} for r in resources}
+        remaining = work
+        length = max(len(self.left[r]) for r in resources)
+        for p in range(start, length):
+            for r in resources:
+                row = self.left[r]
+                if p < len(row) and row[p] > 0:
+                    take = min(row[p], remaining)
+                    booked[r][p] = take
+                    remaining -= take
+                    if remaining == 0:
+                        return {r: b for r, b in booked.items() if b}
+        return None
+
+    def commit(self, allocation: Mapping[str, Mapping[int, int]]) -> None:
+        for r, periods in allocation.items():
+            for p, units in periods.items():
+                self.left[r][p] -= units
+
+
+def _last_period(allocation: Mapping[str, Mapping[int, int]]) -> int:
+    return max(p for periods in allocation.values() for p in periods)
+
+
+def serial_sgs(problem: Problem, priority: Mapping[str, float] | None = None) -> Schedule | None:
+    """Build a valid schedule greedily; None when some activity finds no capacity at all.
+
+    Parameters
+    ----------
+    problem
+        The problem; resource capacity rows bound how far out work can be placed.
+    priority
+        Lower values go first among ready activities; default: latest finish (EDD-like).
+
+    Returns
+    -------
+    Schedule or None
+    """
+    ids = [a.id for a in problem.activities]
+    by_id = {a.id: a for a in problem.activities}
+    if priority is None:
+        upper = max((len(r.capacity) for r in problem.resources), default=0) + sum(
+            a.duration for a in problem.activities
+        )
+        priority = {k: float(v) for k, v in latest_finish(problem, upper).items()}
+    position = {a: i for i, a in enumerate(ids)}
+    predecessors: dict[str, list[tuple[str, int]]] = {a: [] for a in ids}
+    for p in problem.precedences:
+        predecessors[p.after].append((p.before, p.lag))
+    capacity = _Capacity(problem)
+    start: dict[str, int] = {}
+    finish: dict[str, int] = {}
+    allocation: dict[str, dict[str, dict[int, int]]] = {}
+    unplaced = set(ids)
+    while unplaced:
+        ready = [a for a in unplaced if all(b in finish for b, _ in predecessors[a])]
+        if not ready:
+            return None  # a cycle: the caller validates against this
+        current = min(ready, key=lambda a: (priority[a], position[a]))
+        activity = by_id[current]
+        est = max([activity.release] + [finish[b] + lag for b, lag in predecessors[current]])
+        if activity.is_effort:
+            placed = _place_effort(activity, est, capacity, problem)
+            if placed is None:
+                return None
+            capacity.commit(placed)
+            allocation[current] = placed
+            start[current] = min(p for periods in placed.values() for p in periods)
+            finish[current] = _last_period(placed) + 1
+        else:
+            t = est
+            limit = max((len(r.capacity) for r in problem.resources), default=0)
+            while activity.demands and not capacity.fits_fixed(
+                activity.demands, t, activity.duration
+            ):
+                t += 1
+                if t > limit:
+                    return None
+            capacity.book_fixed(activity.demands, t, activity.duration)
+            start[current], finish[current] = t, t + activity.duration
+        unplaced.remove(current)
+    return Schedule(start=start, finish=finish, allocation=allocation)
+
+
+def _place_effort(
+    activity: Activity, est: int, capacity: _Capacity, problem: Problem
+) -> dict[str, dict[int, int]] | None:
+    """Best greedy booking: the single resource finishing first, or a team if that is sooner."""
+    options: list[tuple[int, int, list[str], dict[str, dict[int, int]]]] = []
+    for rank, r in enumerate(activity.eligible):
+        booked = capacity.fill([r], est, activity.work)
+        if booked is not None:
+            options.append((_last_period(booked), rank, [r], booked))
+    if not options:
+        return None
+    options.sort(key=lambda o: (o[0], problem.resource(o[2][0]).unit_cost, o[1]))
+    best = options[0]
+    if activity.max_resources > 1 and len(options) > 1:
+        team = [o[2][0] for o in options[: activity.max_resources]]
+        together = capacity.fill(team, est, activity.work)
+        if together is not None and _last_period(together) < best[0]:
+            return together
+    return best[3]

@@ -1,0 +1,72 @@
+"""Decision variables of the CP-SAT model: when each activity runs and who does how much.
+
+* ``start``/``finish`` per activity (periods; finish exclusive), with domains cut to the
+  window that precedences, releases and the horizon allow;
+* ``interval`` per fixed activity (for cumulative constraints);
+* ``units[a, r, p]``: effort units activity ``a`` books on resource ``r`` in period ``p``;
+* ``assigned[a, r]``: resource ``r`` takes part in effort activity ``a``;
+* ``active[a, p]``: effort activity ``a`` may book in period ``p`` (start ≤ p < finish).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from planner.scheduler.heuristic import earliest_start, latest_finish, min_duration
+from planner.scheduler.problem import Problem
+
+
+@dataclass
+class Variables:
+    """All variables of one model, keyed by activity/resource ids and periods."""
+
+    horizon: int
+    start: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    finish: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    interval: dict[str, cp_model.IntervalVar] = field(default_factory=dict)
+    units: dict[tuple[str, str, int], cp_model.IntVar] = field(default_factory=dict)
+    assigned: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+    active: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
+    window: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def create_variables(model: cp_model.CpModel, problem: Problem, horizon: int) -> Variables:
+    """Create the variables of ``problem`` over periods ``0 .. horizon-1``.
+
+    Raises
+    ------
+    ValueError
+        If some activity cannot fit in the horizon even with unlimited capacity.
+    """
+    variables = Variables(horizon=horizon)
+    est = earliest_start(problem)
+    lft = latest_finish(problem, horizon, with_due=False)
+    for activity in problem.activities:
+        a = activity.id
+        duration = min_duration(activity, problem)
+        latest = lft[a]
+        if est[a] + duration > latest:
+            raise ValueError(f"activity {a!r} cannot fit before period {horizon}")
+        variables.window[a] = (est[a], latest)
+        variables.start[a] = model.new_int_var(est[a], latest - duration, f"start[{a}]")
+        variables.finish[a] = model.new_int_var(est[a] + duration, latest, f"finish[{a}]")
+        if not activity.is_effort:
+            variables.interval[a] = model.new_interval_var(
+                variables.start[a], activity.duration, variables.finish[a], f"interval[{a}]"
+            )
+            continue
+        for r in activity.eligible:
+            capacity = problem.resource(r)
+            if len(activity.eligible) > 1:
+                variables.assigned[a, r] = model.new_bool_var(f"assigned[{a},{r}]")
+            for p in range(est[a], latest):
+                units = capacity.available(p)
+                if units > 0:
+                    variables.units[a, r, p] = model.new_int_var(
+                        0, min(units, activity.work), f"units[{a},{r},{p}]"
+                    )
+        for p in range(est[a], latest):
+            variables.active[a, p] = model.new_bool_var(f"active[{a},{p}]")
+    return variables
