@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.psplib import sample_rows
-from bench.references import latest_finish_times, solve_sgs_lft, solve_textbook
-from planner.psplib import (
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # ``bench`` is a top-level folder, not an installed package
+    sys.path.insert(0, str(REPO))
+
+from bench.psplib import sample_rows  # noqa: E402
+from bench.references import latest_finish_times, solve_sgs_lft, solve_textbook  # noqa: E402
+from planner.psplib import (  # noqa: E402
     PsplibInstance,
     activity_id,
     check_schedule,
@@ -22,7 +26,6 @@ from planner.psplib import (
     to_problem,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parents[2] / "shared/benchmarks/psplib"
 
 pytestmark = pytest.mark.skipif(
