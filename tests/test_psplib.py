@@ -220,6 +220,23 @@ def test_sample_rows_spread(reference: dict) -> None:
     assert len(sample_rows(rows, "j60", 0)) == 480
 
 
+# --- production core ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["j301_1", "j305_3", "j3041_1"])
+def test_core_reaches_known_optimum(name: str, reference: dict) -> None:
+    from planner.scheduler import solve
+
+    row = reference[name]
+    assert row.optimal
+    inst = read_sm(DATA / row.file)
+    result = solve(to_problem(inst), time_limit=5, seed=0, workers=2)
+    assert result.status == "OPTIMAL", result.message
+    assert result.schedule is not None
+    assert check_schedule(inst, result.schedule.start) == []
+    assert makespan_of(inst, result.schedule.start) == result.makespan == row.lower_bound
+
+
 # --- benchmark script ---------------------------------------------------------------------------
 
 
@@ -245,6 +262,7 @@ def test_bench_smoke(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "| set | method | n |" in proc.stdout
+    assert "| j30 | core | 2 | 2 |" in proc.stdout
     assert "| j30 | textbook | 2 | 2 |" in proc.stdout
     assert "| j30 | sgs-lft | 2 | 2 |" in proc.stdout
     assert "INVALID" not in proc.stderr
