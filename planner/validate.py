@@ -28,9 +28,10 @@ from planner.validate_calendar import (
     NOT_A_WORKING_DAY,
     TIME_OFF,
     CheckCalendar,
+    Instance,
     exact,
+    expand_tasks,
     minutes_text,
-    shift,
 )
 
 CAPACITY = "capacity"
@@ -78,59 +79,10 @@ class Violation:
         return f"[{self.rule}] {self.message}"
 
 
-@dataclass(frozen=True)
-class Instance:
-    """A brief task as planned: the task itself or one occurrence ``id#k`` of a recurring one.
-
-    ``earliest`` is the first agency working day it may use; ``effort`` its agency minutes.
-    """
-
-    id: str
-    task: Task
-    number: int | None
-    earliest: date | None
-    effort: int
-
-    @property
-    def is_client_step(self) -> bool:
-        """True for client turnaround steps."""
-        return self.task.is_client_step
-
-
-def expand_tasks(scenario: Scenario, calendar: CheckCalendar) -> dict[str, Instance]:
-    """Every task instance of the brief by id (recurring tasks become ``id#1`` … ``id#n``).
-
-    Parameters
-    ----------
-    scenario : Scenario
-        The scenario whose brief is expanded.
-    calendar : CheckCalendar
-        The checker's calendar for ``scenario`` (finds release working days).
-
-    Returns
-    -------
-    dict[str, Instance]
-        Instances keyed by id, in brief order.
-    """
-    instances: dict[str, Instance] = {}
-    for task in scenario.brief.tasks:
-        effort = 0 if task.is_client_step else round(exact(task.hours) * 60)
-        base = task.release or scenario.start
-        if task.repeat is None:
-            earliest = calendar.next_working_day(base)
-            instances[task.id] = Instance(task.id, task, None, earliest, effort)
-            continue
-        for k in range(1, task.repeat.count + 1):
-            release = shift(base, task.repeat.every, (k - 1) * task.repeat.interval)
-            earliest = calendar.next_working_day(release)
-            instances[f"{task.id}#{k}"] = Instance(f"{task.id}#{k}", task, k, earliest, effort)
-    return instances
-
-
 def _name(instance: Instance) -> str:
-    if instance.number is None:
-        return repr(instance.task.label)
-    return f"{instance.task.label!r} #{instance.number}"
+    if instance.task.name:
+        return f"{instance.task.name!r} ({instance.id})"
+    return repr(instance.id)
 
 
 class _Checker:
@@ -179,7 +131,8 @@ class _Checker:
         for task_plan in self.plan.tasks:
             inst = self.instances.get(task_plan.id)
             if inst is None:
-                self.add(UNKNOWN_TASK, f"planned task {task_plan.id!r} is not in the brief")
+                message = f"planned task {task_plan.id!r} is not in the brief"
+                self.add(UNKNOWN_TASK, message, task_plan.id)
             elif task_plan.id in self.planned:
                 self.add(DUPLICATE_TASK, f"task {task_plan.id!r} is planned twice", task_plan.id)
             else:
@@ -194,9 +147,7 @@ class _Checker:
         for inst_id, inst in self.instances.items():
             absent_optional = inst.task.optional and not self.booked.get(inst_id)
             if inst_id not in self.planned and not absent_optional:
-                self.add(
-                    MISSING_TASK, f"task {_name(inst)} ({inst_id}) is not in the plan", inst_id
-                )
+                self.add(MISSING_TASK, f"task {_name(inst)} is not in the plan", inst_id)
 
     def check_bookings(self) -> None:
         unknown_tasks: dict[str, int] = defaultdict(int)
@@ -277,13 +228,14 @@ class _Checker:
                     f"but allows at most {inst.task.max_people}"
                 )
                 self.add(MAX_PEOPLE, message, inst_id)
-            if inst.earliest is not None and days[0] < inst.earliest:
-                early = sum(1 for d in days if d < inst.earliest)
+            # bookings before the scenario start are already reported as before_start
+            early = [d for d in days if self.scenario.start <= d < (inst.earliest or d)]
+            if early:
                 message = (
-                    f"{_name(inst)} is booked on {days[0]} ({early} booking(s) in all) "
+                    f"{_name(inst)} is booked on {early[0]} ({len(early)} booking(s) in all) "
                     f"before its release day {inst.earliest}"
                 )
-                self.add(RELEASE, message, inst_id, None, days[0])
+                self.add(RELEASE, message, inst_id, None, early[0])
             if task_plan is None:
                 continue
             if (task_plan.start, task_plan.finish) != (days[0], days[-1]):

@@ -1,4 +1,6 @@
-"""Calendar arithmetic for the independent plan checker (:mod:`planner.validate`).
+"""Calendar arithmetic and task expansion for the independent plan checker.
+
+Used only by :mod:`planner.validate`.
 
 Deliberately shares no code with :mod:`planner.calendar` or the scheduler: working days,
 public holidays and per-person minutes are recomputed here from the scenario with the
@@ -16,7 +18,7 @@ from math import ceil, floor
 
 import holidays
 
-from planner.model import WEEKDAY_NAMES, Person, Scenario
+from planner.model import WEEKDAY_NAMES, Person, Scenario, Task
 
 NOT_A_WORKING_DAY = "not_a_working_day"
 HOLIDAY = "holiday"
@@ -223,3 +225,52 @@ def minutes_text(minutes: int) -> str:
     if minutes % 6 == 0:
         return f"{minutes / 60:.1f} h"
     return f"{minutes / 60:.2f} h ({minutes} min)"
+
+
+@dataclass(frozen=True)
+class Instance:
+    """A brief task as planned: the task itself or one occurrence ``id#k`` of a recurring one.
+
+    ``earliest`` is the first agency working day it may use; ``effort`` its agency minutes.
+    """
+
+    id: str
+    task: Task
+    number: int | None
+    earliest: date | None
+    effort: int
+
+    @property
+    def is_client_step(self) -> bool:
+        """True for client turnaround steps."""
+        return self.task.is_client_step
+
+
+def expand_tasks(scenario: Scenario, calendar: CheckCalendar) -> dict[str, Instance]:
+    """Every task instance of the brief by id (recurring tasks become ``id#1`` … ``id#n``).
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario whose brief is expanded.
+    calendar : CheckCalendar
+        The checker's calendar for ``scenario`` (finds release working days).
+
+    Returns
+    -------
+    dict[str, Instance]
+        Instances keyed by id, in brief order.
+    """
+    instances: dict[str, Instance] = {}
+    for task in scenario.brief.tasks:
+        effort = 0 if task.is_client_step else round(exact(task.hours) * 60)
+        base = task.release or scenario.start
+        if task.repeat is None:
+            earliest = calendar.next_working_day(base)
+            instances[task.id] = Instance(task.id, task, None, earliest, effort)
+            continue
+        for k in range(1, task.repeat.count + 1):
+            release = shift(base, task.repeat.every, (k - 1) * task.repeat.interval)
+            earliest = calendar.next_working_day(release)
+            instances[f"{task.id}#{k}"] = Instance(f"{task.id}#{k}", task, k, earliest, effort)
+    return instances
