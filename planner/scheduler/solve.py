@@ -151,15 +151,19 @@ def solve(
     status_names: list[str] = []
     bound: int | None = None
     stage_values: dict[str, float] = {}
+    spent = 0.0
     timer = _SolutionTimer(started)
     for index, (name, expression) in enumerate(objectives):
-        left = time_limit - (time.perf_counter() - started)
+        # Deterministic runs count CP-SAT's own deterministic time so budgets repeat exactly.
+        used = spent if deterministic else time.perf_counter() - started
+        left = time_limit - used
         budget = max(0.05, left * STAGE_SHARE[min(index, len(STAGE_SHARE) - 1)])
         if index == len(objectives) - 1:
             budget = max(0.05, left)
         model.minimize(expression)
         solver = _solver(budget, seed, workers, deterministic, log)
         status = solver.solve(model, timer)
+        spent += solver.deterministic_time
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             best = extract_schedule(solver, problem, variables)
             value = round(solver.objective_value)

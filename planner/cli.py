@@ -1,0 +1,158 @@
+"""Command line: ``planner check | template | convert``.
+
+Exit codes: 0 = every promise holds within budget, 1 = it does not (or nothing was proven),
+2 = bad input (the message names file, field and fix; never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.export import write_plan_tables
+from planner.io import ScenarioError, convert, load_scenario, write_template
+from planner.plan import Plan
+from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
+
+EXIT_FEASIBLE, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with code 2 and a hint (its default is 2 too, kept explicit)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"planner: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with all subcommands."""
+    parser = _Parser(prog="planner", description="Can the promises in a brief be kept?")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="plan a scenario and check every promise")
+    check.add_argument("scenario", type=Path, help="scenario file (.yaml or .xlsx)")
+    check.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        help=f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g})",
+    )
+    check.add_argument("--seed", type=int, default=0, help="solver seed (default 0)")
+    check.add_argument("--workers", type=int, default=2, help="solver workers (default 2)")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--out", type=Path, help="write the plan (CSV, XLSX) to this folder")
+
+    template = commands.add_parser("template", help="write an empty scenario with examples")
+    template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
+
+    conv = commands.add_parser("convert", help="convert a scenario between .yaml and .xlsx")
+    conv.add_argument("source", type=Path)
+    conv.add_argument("target", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "template":
+            write_template(args.path)
+            print(f"wrote {args.path}")
+            return 0
+        convert(args.source, args.target)
+        print(f"wrote {args.target}")
+        return 0
+    except ScenarioError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"planner: cannot write output: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _check(args: argparse.Namespace) -> int:
+    if args.time_limit <= 0:
+        print("planner: --time-limit must be a positive number of seconds", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    scenario = load_scenario(args.scenario)
+    plan = plan_scenario(scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers)
+    written = write_plan_tables(plan, args.out) if args.out else []
+    if args.json:
+        print(json.dumps(plan.to_dict(), ensure_ascii=False))
+    else:
+        print(render_text(plan))
+        for path in written:
+            print(f"wrote {path}")
+    return EXIT_FEASIBLE if plan.verdict == "feasible" else EXIT_INFEASIBLE
+
+
+def verdict_sentence(plan: Plan) -> str:
+    """One sentence: can the brief be delivered as promised and within budget?"""
+    if not plan.has_schedule:
+        if plan.solver_status == "INFEASIBLE":
+            return f"NO PLAN: the work cannot be scheduled at all ({plan.message})."
+        return f"UNDECIDED: {plan.message}."
+    broken = plan.broken_promises
+    money = _money(plan)
+    if not broken and plan.budget.within:
+        return f"FEASIBLE: all {len(plan.promises)} promises can be kept, {money}."
+    parts = []
+    if broken:
+        worst = broken[0]
+        parts.append(
+            f"{len(broken)} of {len(plan.promises)} promises break "
+            f"(worst: {worst.name}, {worst.slip_days} working days late)"
+        )
+    else:
+        parts.append(f"all {len(plan.promises)} promises can be kept")
+    parts.append(money)
+    return "INFEASIBLE: " + "; ".join(parts) + "."
+
+
+def _money(plan: Plan) -> str:
+    b, cur = plan.budget, plan.currency
+    if b.budget is None:
+        return f"price {b.price:,.0f} {cur} (no budget given)"
+    if b.within:
+        return f"price {b.price:,.0f} {cur} within the {b.budget:,.0f} {cur} budget"
+    over = -(b.gap or 0)
+    return f"price {b.price:,.0f} {cur} is {over:,.0f} {cur} over the {b.budget:,.0f} {cur} budget"
+
+
+def render_text(plan: Plan) -> str:
+    """The human report: verdict, promises, utilisation and budget."""
+    lines = [f"{plan.title}", verdict_sentence(plan)]
+    status = plan.solver_status + (f" ({plan.message})" if plan.message else "")
+    lines.append(f"Solver: {status}, {plan.solve_seconds:.1f} s")
+    if plan.promises:
+        lines += ["", "Promises:"]
+        width = max(len(p.name) for p in plan.promises)
+        lines.append(f"  {'task':<{width}}  promised    planned     late  ")
+        for p in plan.promises:
+            finish = p.finish.isoformat() if p.finish else "—"
+            mark = "ok" if p.met else f"{p.slip_days} wd"
+            lines.append(f"  {p.name:<{width}}  {p.due.isoformat()}  {finish:<10}  {mark}")
+    util = plan.utilisation_frame()
+    if not util.empty and plan.has_schedule:
+        lines += ["", "Utilisation (booked / free hours over the plan):"]
+        for row in util.itertuples():
+            lines.append(
+                f"  {row.person:<16} {row.booked_hours:7.1f} / {row.available_hours:7.1f} h"
+                f"  {row.utilisation:6.0%}"
+            )
+    b = plan.budget
+    budget = "none" if b.budget is None else f"{b.budget:,.2f}"
+    gap = "" if b.gap is None else f", gap {b.gap:,.2f}"
+    lines += ["", f"Budget: price {b.price:,.2f} {plan.currency}, budget {budget}{gap}"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
