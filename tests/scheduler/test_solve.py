@@ -132,8 +132,10 @@ def test_same_seed_gives_the_same_schedule() -> None:
 def test_heuristic_schedule_is_valid() -> None:
     problem = Problem(
         resources=(person("a"), person("b", 300)),
-        activities=tuple(Activity(f"t{i}", work=500, eligible=("a", "b")) for i in range(6))
-        + (Activity("gate", duration=2),),
+        activities=(
+            *(Activity(f"t{i}", work=500, eligible=("a", "b")) for i in range(6)),
+            Activity("gate", duration=2),
+        ),
         precedences=(Precedence("t0", "gate"), Precedence("gate", "t5")),
     )
     schedule = serial_sgs(problem)
