@@ -1,0 +1,387 @@
+"""Semantic checks: rules that span several fields or the whole scenario document.
+
+They run even when the structural validation failed, on every team member, commitment and
+task that is valid on its own, so a user sees all problems at once. Names, roles and task ids
+are also gathered leniently from the raw document, so a reference to a person whose entry has
+a typo elsewhere is not reported as unknown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from planner.io.errors import Path, Problem, did_you_mean
+from planner.io.graph import components, cycle_through
+from planner.io.schema import (
+    CalendarIn,
+    CommitmentIn,
+    PersonIn,
+    ScenarioIn,
+    TaskIn,
+    TimeOffIn,
+    canonical_subdivision,
+    split_list,
+    supported_countries,
+    to_text_id,
+)
+from planner.model import WEEKDAY_NAMES
+
+TASKS: Path = ("brief", "tasks")
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The pieces of a document the checks look at, each with its index in the document."""
+
+    calendar: CalendarIn
+    team: list[tuple[int, PersonIn]]
+    commitments: list[tuple[int, CommitmentIn]]
+    tasks: list[tuple[int, TaskIn]]
+    names: list[tuple[int, str]]
+    roles: frozenset[str]
+    task_ids: list[tuple[int, str]]
+    team_is_empty: bool
+
+
+def _raw_list(data: Any, *keys: str) -> list[Any]:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, list) else []
+
+
+def _raw_texts(items: list[Any], key: str) -> list[tuple[int, str]]:
+    values = [
+        (i, to_text_id(item.get(key))) for i, item in enumerate(items) if isinstance(item, dict)
+    ]
+    return [(i, value.strip()) for i, value in values if isinstance(value, str) and value.strip()]
+
+
+def _valid_items(model: type[M], items: list[Any]) -> list[tuple[int, M]]:
+    valid: list[tuple[int, M]] = []
+    for index, item in enumerate(items):
+        with contextlib.suppress(ValidationError):
+            valid.append((index, model.model_validate(item)))
+    return valid
+
+
+def collect_parts(raw: dict[str, Any], doc: ScenarioIn | None) -> Parts:
+    """Gather what the checks need from a validated ``doc``, or salvage it from ``raw``."""
+    team_raw = _raw_list(raw, "team")
+    tasks_raw = _raw_list(raw, "brief", "tasks")
+    roles = {
+        role.strip()
+        for item in team_raw
+        if isinstance(item, dict)
+        for role in split_list(item.get("roles"))
+        if isinstance(role, str)
+    }
+    if doc is not None:
+        calendar, team = doc.calendar, list(enumerate(doc.team))
+        commitments, tasks = list(enumerate(doc.commitments)), list(enumerate(doc.brief.tasks))
+    else:
+        calendars = _valid_items(CalendarIn, [raw.get("calendar") or {}])
+        calendar = calendars[0][1] if calendars else CalendarIn()
+        team = _valid_items(PersonIn, team_raw)
+        commitments = _valid_items(CommitmentIn, _raw_list(raw, "commitments"))
+        tasks = _valid_items(TaskIn, tasks_raw)
+    return Parts(
+        calendar=calendar,
+        team=team,
+        commitments=commitments,
+        tasks=tasks,
+        names=_raw_texts(team_raw, "name"),
+        roles=frozenset(roles),
+        task_ids=_raw_texts(tasks_raw, "id"),
+        team_is_empty=isinstance(raw.get("team"), list) and not team_raw,
+    )
+
+
+def check_document(raw: dict[str, Any], doc: ScenarioIn | None) -> list[Problem]:
+    """All semantic problems of a scenario document (``doc`` is ``None`` if it is invalid)."""
+    parts = collect_parts(raw, doc)
+    return [
+        *_check_team(parts),
+        *_check_commitments(parts),
+        *_check_tasks(parts),
+        *_check_cycles(parts),
+    ]
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _day_names(days: tuple[int, ...]) -> str:
+    return ", ".join(WEEKDAY_NAMES[day] for day in days)
+
+
+def _choices(word: str, options: list[str], what: str, fallback: str) -> str:
+    guess = did_you_mean(word, options)
+    listing = f"{what}: {', '.join(options)}" if options else fallback
+    return f"{guess} {listing}" if guess else listing
+
+
+def _duplicates(
+    entries: list[tuple[int, str]], path_of: Callable[[int], Path], what: str, hint: str
+) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, value in entries:
+        if value in seen:
+            yield Problem(path_of(index), f"{what} {value!r} is used more than once", hint)
+        seen.add(value)
+
+
+def _unknown_person(path: Path, name: str, names: list[str]) -> Problem:
+    hint = _choices(name, names, "team members", "add them to the team first")
+    return Problem(path, f"no team member is called {name!r}", hint)
+
+
+def _check_range(path: Path, item: TimeOffIn | CommitmentIn) -> Iterator[Problem]:
+    if item.to < item.from_:
+        yield Problem(
+            (*path, "to"),
+            f"ends ({item.to}) before it starts ({item.from_})",
+            "make 'to' the same day as 'from' or later (both days are included)",
+        )
+
+
+def _check_region(
+    path: Path, country: str | None, subdivision: str | None, fallback: str | None
+) -> Iterator[Problem]:
+    if subdivision is None:
+        return
+    effective = country or fallback
+    if effective is None:
+        yield Problem(
+            (*path, "subdivision"),
+            "a subdivision needs a country",
+            "add a country (e.g. country: DE) or remove the subdivision",
+        )
+    elif canonical_subdivision(effective, subdivision) is None:
+        known = list(supported_countries().get(effective, ()))
+        yield Problem(
+            (*path, "subdivision"),
+            f"{subdivision!r} is not a region of {effective} known to the holidays package",
+            _choices(subdivision, known, "use one of", f"{effective} has no regions; remove it"),
+        )
+
+
+# ----------------------------------------------------------------------------- team
+
+
+def _check_team(parts: Parts) -> Iterator[Problem]:
+    if parts.team_is_empty:
+        yield Problem(
+            ("team",), "the team is empty", f"add at least one person, e.g. {PersonIn.example}"
+        )
+    yield from _duplicates(
+        parts.names, lambda i: ("team", i, "name"), "the name", "give each person a unique name"
+    )
+    calendar = parts.calendar
+    yield from _check_region(("calendar",), calendar.country, calendar.subdivision, None)
+    for index, person in parts.team:
+        path: Path = ("team", index)
+        yield from _check_region(path, person.country, person.subdivision, calendar.country)
+        if person.workdays is not None and not set(person.workdays) & set(calendar.workdays):
+            yield Problem(
+                (*path, "workdays"),
+                f"{person.name} works only on {_day_names(person.workdays)}, none of which is an "
+                "agency working day",
+                f"include an agency working day ({_day_names(calendar.workdays)}) or change "
+                "the calendar's workdays",
+            )
+        for number, time_off in enumerate(person.time_off):
+            yield from _check_range((*path, "time_off", number), time_off)
+
+
+# ----------------------------------------------------------------------------- commitments
+
+
+def _check_commitments(parts: Parts) -> Iterator[Problem]:
+    names = list(dict.fromkeys(name for _, name in parts.names))
+    by_person: dict[str, list[tuple[int, CommitmentIn]]] = defaultdict(list)
+    for index, commitment in parts.commitments:
+        path: Path = ("commitments", index)
+        yield from _check_range(path, commitment)
+        if commitment.person not in names:
+            yield _unknown_person((*path, "person"), commitment.person, names)
+        elif commitment.from_ <= commitment.to:
+            by_person[commitment.person].append((index, commitment))
+    people = {person.name: person for _, person in reversed(parts.team)}
+    for name, items in by_person.items():
+        if name in people:
+            yield from _check_overload(people[name], items)
+
+
+def _check_overload(person: PersonIn, items: list[tuple[int, CommitmentIn]]) -> Iterator[Problem]:
+    """Sweep the commitments' start/end days; report the first span booked beyond capacity."""
+    events: dict[int, list[tuple[bool, int, CommitmentIn]]] = defaultdict(list)
+    for index, item in items:
+        events[item.from_.toordinal()].append((True, index, item))
+        events[item.to.toordinal() + 1].append((False, index, item))
+    days = sorted(events)
+    active: dict[int, CommitmentIn] = {}
+    for position, day in enumerate(days):
+        for starts, index, item in events[day]:
+            if starts:
+                active[index] = item
+            else:
+                active.pop(index, None)
+        total = sum(item.hours_per_week for item in active.values())
+        if total > person.hours_per_week + 1e-9:
+            last = date.fromordinal(days[position + 1] - 1)
+            listing = "; ".join(
+                f"{item.label or 'commitment'} {item.from_}..{item.to}, {item.hours_per_week:g} h"
+                for item in active.values()
+            )
+            yield Problem(
+                ("commitments", max(active), "hours_per_week"),
+                f"{person.name}'s commitments add up to {total:g} hours/week from "
+                f"{date.fromordinal(day)} to {last}, more than their hours_per_week of "
+                f"{person.hours_per_week:g}",
+                f"reduce the overlapping commitments ({listing}) or raise "
+                f"{person.name}'s hours_per_week",
+            )
+            return
+
+
+# ----------------------------------------------------------------------------- tasks
+
+
+def _check_tasks(parts: Parts) -> Iterator[Problem]:
+    names = list(dict.fromkeys(name for _, name in parts.names))
+    known_ids = {task_id for _, task_id in parts.task_ids}
+    yield from _duplicates(
+        parts.task_ids, lambda i: (*TASKS, i, "id"), "the task id", "give each task a unique id"
+    )
+    for index, task in parts.tasks:
+        path: Path = (*TASKS, index)
+        yield from _check_kind(path, task)
+        yield from _check_doer(path, task, names, sorted(parts.roles))
+        yield from _check_schedule(path, task)
+        seen: set[str] = set()
+        for number, dependency in enumerate(task.after):
+            where = (*path, "after", number)
+            if dependency.task in seen:
+                yield Problem(where, f"lists {dependency.task!r} more than once", "keep one entry")
+            elif dependency.task not in known_ids:
+                yield Problem(
+                    where,
+                    f"depends on unknown task {dependency.task!r}",
+                    _choices(dependency.task, sorted(known_ids), "task ids", "add that task first"),
+                )
+            seen.add(dependency.task)
+
+
+def _check_kind(path: Path, task: TaskIn) -> Iterator[Problem]:
+    if task.hours is None and task.client_days is None:
+        yield Problem(
+            path,
+            f"task {task.id!r} has neither hours (agency work) nor client_days (a client step)",
+            "add hours (e.g. hours: 16) for agency work or client_days (e.g. client_days: 5) "
+            "for the client's turnaround",
+        )
+    elif task.hours is not None and task.client_days is not None:
+        yield Problem(
+            (*path, "client_days"),
+            "a task cannot have both hours and client_days",
+            "keep hours for agency work or client_days for the client's turnaround; "
+            "split it into two tasks if it is both",
+        )
+    elif task.client_days is not None:
+        for field in ("role", "person"):
+            if getattr(task, field) is not None:
+                yield Problem(
+                    (*path, field),
+                    f"a client step (client_days) uses no agency people, so it has no {field}",
+                    f"remove {field}, or give hours instead of client_days for agency work",
+                )
+        if task.max_people != 1:
+            yield Problem(
+                (*path, "max_people"),
+                "a client step (client_days) uses no agency people",
+                "remove max_people",
+            )
+
+
+def _check_doer(path: Path, task: TaskIn, names: list[str], roles: list[str]) -> Iterator[Problem]:
+    if task.hours is None or task.client_days is not None:
+        return
+    if task.role is not None and task.person is not None:
+        yield Problem(
+            (*path, "person"),
+            "a task has either a role or a person, not both",
+            "keep role to let anyone with it do the work, or person to name who does it",
+        )
+    elif task.role is None and task.person is None:
+        yield Problem(
+            path,
+            f"task {task.id!r} has hours but no role or person to do it",
+            "add role (e.g. role: designer) or person (e.g. person: Aino)",
+        )
+    if task.role is not None and task.role not in roles:
+        hint = _choices(task.role, roles, "roles in the team", "no one has any role yet")
+        yield Problem(
+            (*path, "role"),
+            f"no one in the team has the role {task.role!r}",
+            f"{hint}; or add the role to a person's roles",
+        )
+    if task.person is not None:
+        if task.person not in names:
+            yield _unknown_person((*path, "person"), task.person, names)
+        if task.max_people > 1:
+            yield Problem(
+                (*path, "max_people"),
+                "max_people only applies to tasks given to a role",
+                "remove max_people, or use role instead of person",
+            )
+
+
+def _check_schedule(path: Path, task: TaskIn) -> Iterator[Problem]:
+    if task.repeat is not None and task.due is not None:
+        yield Problem(
+            (*path, "due"),
+            "a recurring task cannot have a single due date",
+            "use due_within (e.g. due_within: 2) to promise each instance within that many "
+            "working days of its release",
+        )
+    if task.repeat is None and task.due_within is not None:
+        yield Problem(
+            (*path, "due_within"),
+            "due_within only applies to recurring tasks (with repeat)",
+            "add repeat (e.g. repeat: {every: week, count: 8}) or use due: YYYY-MM-DD",
+        )
+
+
+# ----------------------------------------------------------------------------- cycles
+
+
+def _check_cycles(parts: Parts) -> Iterator[Problem]:
+    first: dict[str, tuple[int, TaskIn]] = {}
+    for index, task in parts.tasks:
+        first.setdefault(task.id, (index, task))
+    order = {task_id: position for position, task_id in enumerate(first)}
+    succ: dict[str, list[str]] = {task_id: [] for task_id in first}
+    for _, task in first.values():
+        for dependency in task.after:
+            if dependency.task in succ and task.id not in succ[dependency.task]:
+                succ[dependency.task].append(task.id)
+    for component in components(list(first), succ):
+        start = min(component, key=order.__getitem__)
+        if len(component) == 1 and start not in succ[start]:
+            continue
+        cycle = cycle_through(start, succ, set(component))
+        index, task = first[start]
+        link = next(n for n, dep in enumerate(task.after) if dep.task == cycle[-2])
+        yield Problem(
+            (*TASKS, index, "after", link),
+            "dependency cycle: " + " → ".join(cycle),
+            "remove one of these 'after' links so the tasks can be put in order",
+        )

@@ -1,0 +1,123 @@
+"""The sheets of the table form and their columns (names, kinds and help texts)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from planner.io.errors import Path
+from planner.io.schema import (
+    BriefIn,
+    CalendarIn,
+    CommitmentIn,
+    FixedCostIn,
+    PersonIn,
+    RepeatIn,
+    ScenarioIn,
+    TaskIn,
+    TimeOffIn,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet: its ``kind`` (text, number, int, date, bool, list) and help text."""
+
+    name: str
+    kind: str
+    help: str
+
+
+def _columns(
+    model: type[BaseModel], *specs: str, rename: Mapping[str, str] | None = None
+) -> tuple[Column, ...]:
+    """Columns named after ``model`` fields (``"hours:number"``), with the field's description."""
+    rename = rename or {}
+    fields = {info.alias or name: info for name, info in model.model_fields.items()}
+    columns = []
+    for spec in specs:
+        name, kind = spec.split(":")
+        source = rename.get(name, name)
+        columns.append(Column(name, kind, str(fields[source].description or "")))
+    return tuple(columns)
+
+
+SETTINGS: dict[str, tuple[Path, str, type[BaseModel]]] = {
+    "scenario": (("scenario",), "text", ScenarioIn),
+    "start": (("start",), "date", ScenarioIn),
+    "currency": (("currency",), "text", ScenarioIn),
+    "country": (("calendar", "country"), "text", CalendarIn),
+    "subdivision": (("calendar", "subdivision"), "text", CalendarIn),
+    "workdays": (("calendar", "workdays"), "list", CalendarIn),
+    "client": (("brief", "client"), "text", BriefIn),
+    "budget": (("brief", "budget"), "number", BriefIn),
+}
+SETTING_HELP: dict[str, str] = {
+    key: str(model.model_fields[path[-1]].description) for key, (path, _, model) in SETTINGS.items()
+}
+"""What each row of the ``settings`` sheet means, by setting name."""
+
+SHEETS: dict[str, tuple[Column, ...]] = {
+    "settings": (
+        Column("setting", "text", "the name of the setting: " + ", ".join(SETTINGS)),
+        Column("value", "any", "its value"),
+    ),
+    "team": _columns(
+        PersonIn,
+        "name:text",
+        "roles:list",
+        "hours_per_week:number",
+        "workdays:list",
+        "bill_rate:number",
+        "cost_rate:number",
+        "country:text",
+        "subdivision:text",
+    ),
+    "time_off": (
+        Column("person", "text", "name the team member who is away"),
+        *_columns(TimeOffIn, "from:date", "to:date"),
+    ),
+    "commitments": _columns(
+        CommitmentIn, "person:text", "from:date", "to:date", "hours_per_week:number", "label:text"
+    ),
+    "tasks": (
+        *_columns(
+            TaskIn,
+            "id:text",
+            "name:text",
+            "role:text",
+            "person:text",
+            "hours:number",
+            "client_days:int",
+            "after:list",
+            "due:date",
+            "due_within:int",
+            "priority:int",
+            "max_people:int",
+        ),
+        *_columns(
+            RepeatIn,
+            "repeat_every:text",
+            "repeat_count:int",
+            "repeat_interval:int",
+            rename={
+                "repeat_every": "every",
+                "repeat_count": "count",
+                "repeat_interval": "interval",
+            },
+        ),
+        *_columns(TaskIn, "from:date", "optional:bool", "value:number", "deliverable:text"),
+    ),
+    "fixed_costs": _columns(FixedCostIn, "name:text", "amount:number"),
+}
+"""Every sheet with its columns, in the order they are written."""
+
+REQUIRED_SHEETS: tuple[str, ...] = ("settings", "team", "tasks")
+LIST_PATHS: dict[Path, str] = {
+    ("team",): "team",
+    ("commitments",): "commitments",
+    ("brief", "tasks"): "tasks",
+    ("brief", "fixed_costs"): "fixed_costs",
+}

@@ -1,0 +1,143 @@
+"""Turn pydantic validation errors into friendly :class:`~planner.io.errors.Problem` objects.
+
+The message says what is wrong in plain words (``must be greater than 0 (got -4)``), the hint
+comes from the schema field's description and example (``give the agency effort in hours,
+e.g. hours: 16``), and unknown keys get a "did you mean …?" suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from planner.io.errors import Path, Problem, did_you_mean
+
+_MESSAGES: dict[str, str] = {
+    "missing": "is required but missing",
+    "string_type": "must be text (got {value})",
+    "string_too_short": "must not be empty",
+    "float_parsing": "must be a number (got {value})",
+    "float_type": "must be a number (got {value})",
+    "finite_number": "must be a finite number (got {value})",
+    "int_parsing": "must be a whole number (got {value})",
+    "int_type": "must be a whole number (got {value})",
+    "int_from_float": "must be a whole number (got {value})",
+    "bool_parsing": "must be true or false (got {value})",
+    "bool_type": "must be true or false (got {value})",
+    "greater_than": "must be greater than {gt} (got {value})",
+    "greater_than_equal": "must be at least {ge} (got {value})",
+    "less_than_equal": "must be at most {le} (got {value})",
+    "list_type": "must be a list (got {value})",
+    "tuple_type": "must be a list (got {value})",
+    "model_type": "must be a mapping of fields (got {value})",
+    "model_attributes_type": "must be a mapping of fields (got {value})",
+    "dict_type": "must be a mapping of fields (got {value})",
+    "literal_error": "must be one of {expected} (got {value})",
+}
+
+
+def show(value: Any) -> str:
+    """A short, readable rendering of a user-supplied value for error messages."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) is Annotated:
+        return _model_in(get_args(annotation)[0])
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    return {info.alias or name: info for name, info in model.model_fields.items()}
+
+
+def model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
+    """The model that describes the value at ``path`` (``None`` for a plain value)."""
+    model: type[BaseModel] | None = root
+    for key in path:
+        if isinstance(key, int):
+            continue
+        if model is None or key not in _fields(model):
+            return None
+        model = _model_in(_fields(model)[key].annotation)
+    return model
+
+
+def field_hint(root: type[BaseModel], path: Path) -> str:
+    """The fix for the field named last in ``path``: its description and an example."""
+    keys = [index for index, key in enumerate(path) if isinstance(key, str)]
+    if not keys:
+        return ""
+    owner = model_at(root, path[: keys[-1]])
+    name = str(path[keys[-1]])
+    info = _fields(owner).get(name) if owner is not None else None
+    if info is None or not info.description:
+        return ""
+    example = f", e.g. {name}: {info.examples[0]}" if info.examples else ""
+    return f"{info.description}{example}"
+
+
+def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
+    """One pydantic error as a :class:`Problem` with a plain message and a hint."""
+    path: Path = tuple(error["loc"])
+    kind = error["type"]
+    ctx = dict(error.get("ctx") or {})
+    value = error.get("input")
+    hint = field_hint(root, path)
+    if kind == "extra_forbidden":
+        owner = model_at(root, path[:-1])
+        allowed = list(_fields(owner)) if owner is not None else []
+        guess = did_you_mean(str(path[-1]), allowed)
+        return Problem(
+            path,
+            f"unknown field {path[-1]!r}",
+            f"{guess + ' ' if guess else ''}allowed here: {', '.join(allowed)}",
+        )
+    if "hint" in ctx:  # our own validators already phrase message and hint
+        return Problem(path, error["msg"], ctx["hint"] or hint)
+    template = _MESSAGES.get(kind)
+    if template is None:
+        message = error["msg"][:1].lower() + error["msg"][1:]
+    else:
+        numbers = {key: _number(ctx.get(key)) for key in ("gt", "ge", "le")}
+        message = template.format(value=show(value), expected=ctx.get("expected", ""), **numbers)
+    if kind.startswith("model") or kind == "dict_type":
+        expected = model_at(root, path)
+        hint = f"write it as key: value pairs, e.g. {expected.example}" if expected else hint
+    elif kind == "literal_error":
+        guess = did_you_mean(str(value), re.findall(r"'([^']*)'", str(ctx.get("expected"))))
+        hint = f"{guess} {hint}".strip()
+    elif kind == "string_type" and value is not None:
+        hint = f"put it in quotes; {hint}" if hint else "put it in quotes"
+    elif kind == "float_parsing" and isinstance(value, str) and "," in value:
+        hint = f"use a dot as the decimal separator; {hint}"
+    return Problem(path, message, hint)
+
+
+def explain_all(exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
+    """Every error of ``exc`` (validated against ``root``) as a :class:`Problem`."""
+    return [explain(error, root) for error in exc.errors()]

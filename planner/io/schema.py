@@ -1,0 +1,369 @@
+"""The structural schema of a scenario document, as pydantic models (``extra="forbid"``).
+
+These models mirror the YAML layout one to one (``from`` is the alias of ``from_``). Each field
+carries a ``description`` (an imperative fix, used as the hint when the field is wrong) and an
+example in YAML notation, so error messages can say *how* to fix a value. Field-local rules
+(weekday names, country codes, date format, ``id+lag`` dependencies) are enforced here;
+rules that involve several fields or the whole document live in :mod:`planner.io.checks`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Annotated, Any, ClassVar, Literal
+
+import holidays
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from planner.io.errors import did_you_mean
+from planner.model import DEFAULT_WORKDAYS, WEEKDAY_NAMES
+
+_FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TASK_ID = re.compile(r"\w[\w.\-]*")
+_AFTER_ITEM = re.compile(r"\s*([^+]*?)\s*(?:\+\s*(.*?)\s*)?")
+_REPEAT_ALIASES = {
+    "daily": "day",
+    "days": "day",
+    "weekly": "week",
+    "weeks": "week",
+    "monthly": "month",
+    "months": "month",
+}
+
+
+def _fail(kind: str, message: str, hint: str = "", **ctx: Any) -> PydanticCustomError:
+    """A pydantic error whose message is already user-facing; ``hint`` rides along in ctx."""
+    return PydanticCustomError(kind, message, {"hint": hint, **ctx})
+
+
+# ----------------------------------------------------------------------------- value types
+
+
+def _reject_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise _fail("number_type", f"must be a number, not {str(value).lower()}")
+    return value
+
+
+def _to_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        if value.time() == time(0) and value.tzinfo is None:
+            return value.date()
+        raise _fail("date_time", f"must be a date without a time of day (got {value})")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise _fail("date_invalid", f"{value.strip()!r} is not a real calendar date") from None
+    raise _fail("date_format", f"must be a date written YYYY-MM-DD (got {value!r})")
+
+
+def to_text_id(value: Any) -> Any:
+    """Spreadsheets and YAML turn ids like ``1`` into numbers; take them back as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
+def _check_task_id(value: str) -> str:
+    if not _TASK_ID.fullmatch(value):
+        raise _fail(
+            "task_id",
+            f"{value!r} is not a valid task id (letters, digits, '_', '-' and '.' only)",
+            "use a short id such as key_visual; '#', '+', ',' and spaces are reserved",
+        )
+    return value
+
+
+def split_list(value: Any) -> Any:
+    """Accept ``"a, b"`` as well as ``[a, b]`` (and ``["a, b"]``); drop empty parts."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        return value
+    items: list[Any] = []
+    for item in value:
+        if isinstance(item, str):
+            items.extend(part.strip() for part in item.split(",") if part.strip())
+        else:
+            items.append(item)
+    return items
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def weekday_index(name: str) -> int:
+    """Index 0..6 of a weekday name (``Mon`` or ``monday``, any case); ValueError if unknown."""
+    key = name.strip().lower()
+    for index, (short, full) in enumerate(zip(WEEKDAY_NAMES, _FULL_DAY_NAMES, strict=True)):
+        if key in (short.lower(), full):
+            return index
+    raise ValueError(name)
+
+
+def _to_weekdays(value: Any) -> tuple[int, ...]:
+    days: set[int] = set()
+    for item in split_list(value) if isinstance(value, str | list | tuple) else [value]:
+        if not isinstance(item, str):
+            raise _fail("weekday_name", f"must be weekday names such as Mon, Tue (got {item!r})")
+        bounds = item.split("-")
+        try:
+            first, last = weekday_index(bounds[0]), weekday_index(bounds[-1])
+        except ValueError as exc:
+            guess = did_you_mean(str(exc), _FULL_DAY_NAMES) or did_you_mean(str(exc), WEEKDAY_NAMES)
+            for short, full in zip(WEEKDAY_NAMES, _FULL_DAY_NAMES, strict=True):
+                guess = guess.replace(repr(full), repr(short))
+            raise _fail(
+                "weekday_name",
+                f"{str(exc).strip()!r} is not a weekday name",
+                f"{guess + ' ' if guess else ''}use Mon, Tue, Wed, Thu, Fri, Sat, Sun "
+                "(or a range such as Mon-Fri)",
+            ) from None
+        if len(bounds) > 2 or last < first:
+            raise _fail("weekday_name", f"{item!r} is not a weekday range", "write e.g. Mon-Fri")
+        days.update(range(first, last + 1))
+    if not days:
+        raise _fail("weekdays_empty", "must list at least one weekday")
+    return tuple(sorted(days))
+
+
+@lru_cache(maxsize=1)
+def supported_countries() -> dict[str, tuple[str, ...]]:
+    """Country codes the ``holidays`` package knows, each with its subdivision codes."""
+    return {code: tuple(subs) for code, subs in holidays.list_supported_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    registry = getattr(getattr(holidays, "registry", None), "COUNTRIES", {})
+    return {module.replace("_", " "): entry[1] for module, entry in registry.items()}
+
+
+def _to_country(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail("country", f"must be a country code such as FI (got {value!r})")
+    code = value.strip().upper()
+    if code in supported_countries():
+        return code
+    named = _country_names().get(value.strip().lower())
+    guess = f"did you mean {named}? " if named else ""
+    raise _fail(
+        "country",
+        f"{value!r} is not a country code known to the holidays package",
+        f"{guess}use an ISO 3166 code such as FI, SE, DE, GB or US, or leave it out",
+    )
+
+
+def canonical_subdivision(country: str, value: str) -> str | None:
+    """The holidays package's spelling of region ``value`` of ``country``, or ``None``."""
+    known = {code.upper(): code for code in supported_countries().get(country, ())}
+    key = value.strip().upper()
+    return known.get(key) or known.get(key.zfill(2))
+
+
+def _to_subdivision(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _to_repeat_unit(value: Any) -> Any:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _REPEAT_ALIASES.get(key, key)
+    return value
+
+
+def _to_dependency(value: Any) -> Any:
+    """``"concept"`` → ``{task: concept}``; ``"concept+2"`` → ``{task: concept, lag: 2}``."""
+    value = to_text_id(value)
+    if not isinstance(value, str):
+        return value
+    match = _AFTER_ITEM.fullmatch(value)
+    assert match is not None  # the pattern matches any string
+    task, lag = match.groups()
+    return {"task": task} if lag is None else {"task": task, "lag": lag}
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+TaskId = Annotated[Text, BeforeValidator(to_text_id), AfterValidator(_check_task_id)]
+Number = Annotated[float, BeforeValidator(_reject_bool)]
+Integer = Annotated[int, BeforeValidator(_reject_bool)]
+DateValue = Annotated[date, BeforeValidator(_to_date)]
+Weekdays = Annotated[tuple[int, ...], BeforeValidator(_to_weekdays)]
+Country = Annotated[str, BeforeValidator(_to_country)]
+Subdivision = Annotated[Text, BeforeValidator(_to_subdivision)]
+Names = Annotated[tuple[Text, ...], BeforeValidator(split_list), AfterValidator(_unique)]
+
+
+def fld(hint: str, example: str, default: Any = ..., **constraints: Any) -> Any:
+    """A field whose ``hint`` and YAML ``example`` are shown when the user gets it wrong."""
+    return Field(default, description=hint, examples=[example], **constraints)
+
+
+# ----------------------------------------------------------------------------- models
+
+
+class In(BaseModel):
+    """Base of all document models: unknown keys are errors and ``null`` means "not given"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    example: ClassVar[str] = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_nulls(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None}
+        return data
+
+
+class TimeOffIn(In):
+    example: ClassVar[str] = "{from: 2027-03-15, to: 2027-03-19}"
+
+    from_: DateValue = fld("give the first day off as YYYY-MM-DD", "2027-03-15", alias="from")
+    to: DateValue = fld("give the last day off (inclusive) as YYYY-MM-DD", "2027-03-19")
+
+
+class PersonIn(In):
+    example: ClassVar[str] = "{name: Aino, roles: [designer], hours_per_week: 37.5, bill_rate: 95}"
+
+    name: Text = fld("give the person's name", "Aino")
+    roles: Names = fld("list the roles this person can take", "[designer, copywriter]", ())
+    hours_per_week: Number = fld(
+        "give the person's contracted hours per week (more than 0, at most 168)",
+        "37.5",
+        gt=0,
+        le=168,
+    )
+    workdays: Weekdays | None = fld("list the days this person works", "[Mon, Tue, Wed, Thu]", None)
+    bill_rate: Number = fld("give the price per hour charged to the client", "95", ge=0)
+    cost_rate: Number | None = fld("give the internal cost per hour", "55", None, ge=0)
+    country: Country | None = fld("give the country whose public holidays apply", "PL", None)
+    subdivision: Subdivision | None = fld("give a region code of that country", "BY", None)
+    time_off: list[TimeOffIn] = fld("list holidays and absences", TimeOffIn.example, [])
+
+
+class CommitmentIn(In):
+    example: ClassVar[str] = "{person: Aino, from: 2027-03-01, to: 2027-03-31, hours_per_week: 15}"
+
+    person: Text = fld("name the team member whose time is already booked", "Aino")
+    from_: DateValue = fld("give the first day of the commitment", "2027-03-01", alias="from")
+    to: DateValue = fld("give the last day of the commitment (inclusive)", "2027-03-31")
+    hours_per_week: Number = fld(
+        "give the hours per week already booked (more than 0)", "15", gt=0, le=168
+    )
+    label: Text | None = fld("describe the other work", "Globex retainer", None)
+
+
+class CalendarIn(In):
+    example: ClassVar[str] = "{country: FI, workdays: [Mon, Tue, Wed, Thu, Fri]}"
+
+    country: Country | None = fld("give the agency's country for public holidays", "FI", None)
+    subdivision: Subdivision | None = fld("give a region code of that country", "BY", None)
+    workdays: Weekdays = fld(
+        "list the agency's working days", "[Mon, Tue, Wed, Thu, Fri]", DEFAULT_WORKDAYS
+    )
+
+
+class DependencyIn(In):
+    example: ClassVar[str] = "{task: concept, lag: 2}"
+
+    task: TaskId = fld("name the id of the task that must finish first", "concept")
+    lag: Integer = fld("give the extra working days to wait (0 or more)", "2", 0, ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return _to_dependency(data)
+
+
+RepeatUnit = Annotated[Literal["day", "week", "month"], BeforeValidator(_to_repeat_unit)]
+
+
+class RepeatIn(In):
+    example: ClassVar[str] = "{every: week, count: 8}"
+
+    every: RepeatUnit = fld("say how often the task recurs: day, week or month", "week")
+    count: Integer = fld("give the number of instances (1 or more)", "8", ge=1)
+    interval: Integer = fld("give the periods between instances (1 or more)", "2", 1, ge=1)
+
+
+Dependencies = Annotated[list[DependencyIn], BeforeValidator(split_list)]
+
+
+class TaskIn(In):
+    example: ClassVar[str] = "{id: key_visual, role: designer, hours: 80, due: 2027-03-26}"
+
+    id: TaskId = fld("give the task a short unique id", "key_visual")
+    name: Text | None = fld("give the task a readable name", "Key visual", None)
+    role: Text | None = fld("name the role that does the work", "designer", None)
+    person: Text | None = fld("name the team member who does the work", "Aino", None)
+    hours: Number | None = fld("give the agency effort in hours", "16", None, gt=0)
+    client_days: Integer | None = fld(
+        "give the client's turnaround in working days (1 or more)", "5", None, ge=1
+    )
+    after: Dependencies = fld(
+        "list the ids of tasks that must finish first", "[concept, {task: review, lag: 2}]", []
+    )
+    due: DateValue | None = fld("give the promised finish date as YYYY-MM-DD", "2027-03-26", None)
+    priority: Integer = fld("give a priority of 1 or more", "1", 1, ge=1)
+    max_people: Integer = fld("give how many people may share the task (1 or more)", "2", 1, ge=1)
+    repeat: RepeatIn | None = fld("describe the recurrence", RepeatIn.example, None)
+    due_within: Integer | None = fld(
+        "give the working days each instance has after its release (0 or more)", "2", None, ge=0
+    )
+    from_: DateValue | None = fld(
+        "give the first day the task may start", "2027-03-08", None, alias="from"
+    )
+    optional: bool = fld("say true if the task may be dropped", "true", False)
+    value: Number | None = fld("give the task's value (0 or more)", "1000", None, ge=0)
+    deliverable: Text | None = fld("name the deliverable the task belongs to", "Launch video", None)
+
+
+class FixedCostIn(In):
+    example: ClassVar[str] = "{name: Stock photos, amount: 400}"
+
+    name: Text = fld("describe the cost", "Stock photos")
+    amount: Number = fld("give the amount (0 or more)", "400", ge=0)
+
+
+class BriefIn(In):
+    example: ClassVar[str] = "{client: Acme, tasks: [...]}"
+
+    client: Text = fld("name the client", "Acme")
+    budget: Number | None = fld("give the client's budget (0 or more)", "18000", None, ge=0)
+    tasks: list[TaskIn] = fld("list the tasks of the brief", TaskIn.example)
+    fixed_costs: list[FixedCostIn] = fld("list costs that are not agency time", "[]", [])
+
+
+class ScenarioIn(In):
+    example: ClassVar[str] = "{scenario: ..., start: ..., team: [...], brief: {...}}"
+
+    scenario: Text = fld("give the scenario a title", "Spring launch for Acme")
+    start: DateValue = fld("give the first day work may happen as YYYY-MM-DD", "2027-03-01")
+    currency: Text = fld("give the currency code", "EUR", "EUR")
+    calendar: CalendarIn = fld("describe the agency calendar", CalendarIn.example, CalendarIn())
+    team: list[PersonIn] = fld("list the people who can do the work", PersonIn.example)
+    commitments: list[CommitmentIn] = fld(
+        "list hours already booked for other work", CommitmentIn.example, []
+    )
+    brief: BriefIn = fld("describe the client brief", BriefIn.example)

@@ -1,0 +1,258 @@
+"""Reading and writing the YAML scenario format, safely.
+
+Reading uses a safe loader only (no Python object tags), takes ``true``/``false`` as the only
+booleans (so ``country: NO`` stays Norway), rejects anchors/aliases outright (so a
+"billion laughs" document fails at once instead of expanding), caps the nesting depth, reports
+duplicate keys and remembers the line of every key for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+import yaml
+
+from planner.io.document import build_scenario, scenario_to_dict, yaml_locator
+from planner.io.errors import Issue, Path, ScenarioError, dotted, file_issue
+from planner.model import Scenario
+
+try:  # libyaml is much faster on large files; the behaviour is the same
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 40
+"""Deepest nesting accepted; real scenarios need about 6 levels."""
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_SYNTAX_HINT = "check the indentation and the ':' after each key around that line"
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """Safe loader with YAML 1.2 booleans (``yes``/``no``/``on``/``off`` stay text)."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
+        for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """Dates as :class:`datetime.date`; impossible ones (2027-02-30) stay text for the checks."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        raise ScenarioError(
+            [
+                file_issue(
+                    source,
+                    "this is a zip file (e.g. an Excel workbook), not YAML text",
+                    "give a workbook the .xlsx extension",
+                )
+            ]
+        )
+    if b"\x00" in data[:65536]:
+        raise ScenarioError(
+            [
+                file_issue(
+                    source,
+                    "the file contains binary data, not YAML text",
+                    "choose the scenario's .yaml file, saved as plain UTF-8 text",
+                )
+            ]
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(
+            [
+                file_issue(
+                    source,
+                    f"the file is not UTF-8 text (bad byte at position {exc.start})",
+                    "save the file as UTF-8 text",
+                )
+            ]
+        ) from None
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise ScenarioError(
+            [file_issue(source, "the file is empty", "start from the template (write_template)")]
+        )
+    return text
+
+
+def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
+    """Line of every key/item; issues for aliases, excessive depth and duplicate keys."""
+    lines: dict[Path, int] = {(): root.start_mark.line + 1}
+    issues: list[Issue] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in seen:
+            return lines, [
+                file_issue(
+                    source,
+                    "YAML aliases (*name) are not supported",
+                    "write the values out in full instead of using &anchors and *aliases",
+                    line,
+                )
+            ]
+        seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            return lines, [file_issue(source, "the document is nested too deeply", "", line)]
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                stack.append((key_node, path))
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key is None:
+                    continue
+                if key in keys:
+                    issues.append(
+                        Issue(
+                            source,
+                            dotted((*path, key)),
+                            f"the key {key!r} appears twice here",
+                            "keep only one of them",
+                            key_node.start_mark.line + 1,
+                        )
+                    )
+                keys.add(key)
+                lines[(*path, key)] = key_node.start_mark.line + 1
+                stack.append((value_node, (*path, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*path, index)] = item.start_mark.line + 1
+                stack.append((item, (*path, index)))
+    return lines, issues
+
+
+def _syntax_issue(source: str, exc: yaml.YAMLError) -> Issue:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        problem = exc.problem or "syntax error"
+        hint = "indent with spaces, not tabs" if "\\t" in problem else _SYNTAX_HINT
+        if "single document" in problem:
+            hint = "keep one scenario per file (remove the '---' separator)"
+        return file_issue(
+            source, f"invalid YAML: {problem} (column {mark.column + 1})", hint, mark.line + 1
+        )
+    return file_issue(source, f"invalid YAML: {exc}", _SYNTAX_HINT)
+
+
+def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
+    """Parse YAML bytes safely into plain data plus the line number of every path.
+
+    Raises
+    ------
+    ScenarioError
+        For binary or non-UTF-8 data, empty files, syntax errors, aliases, duplicate keys.
+    """
+    text = _decode(data, source)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ScenarioError([file_issue(source, "the file is empty", "add a scenario")])
+        lines, issues = _walk(node, source)
+        if issues:
+            raise ScenarioError(issues)
+        return loader.construct_document(node), lines
+    except yaml.YAMLError as exc:
+        raise ScenarioError([_syntax_issue(source, exc)]) from None
+    except RecursionError:
+        raise ScenarioError([file_issue(source, "the document is nested too deeply", "")]) from None
+    finally:
+        loader.dispose()
+
+
+def read_yaml(data: bytes, source: str) -> Scenario:
+    """The scenario in YAML ``data`` (bytes of a file called ``source``).
+
+    Raises
+    ------
+    ScenarioError
+        With every problem found, located by path and line (``brief.tasks[3].hours``).
+    """
+    document, lines = parse_yaml(data, source)
+    return build_scenario(document, source, yaml_locator(lines))
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that indents list items and writes short lists/records in flow style."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+class _FlowList(list[Any]):
+    pass
+
+
+class _FlowMap(dict[str, Any]):
+    pass
+
+
+_Dumper.add_representer(
+    _FlowList, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, True)
+)
+_Dumper.add_representer(
+    _FlowMap, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, True)
+)
+_FLOW_ITEMS = frozenset({"time_off", "commitments", "after", "fixed_costs"})
+
+
+def _styled(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        styled = {k: _styled(v, k) for k, v in value.items()}
+        return _FlowMap(styled) if key == "repeat" else styled
+    if isinstance(value, list):
+        if all(not isinstance(item, dict | list) for item in value):
+            return _FlowList(value)
+        if key in _FLOW_ITEMS:
+            return [_FlowMap(item) if isinstance(item, dict) else item for item in value]
+        return [_styled(item) for item in value]
+    return value
+
+
+def dump_yaml(scenario: Scenario) -> str:
+    """The scenario as YAML text in the documented format.
+
+    Parameters
+    ----------
+    scenario:
+        The scenario to write.
+
+    Returns
+    -------
+    str
+        YAML that :func:`planner.io.load_scenario` reads back into an equal scenario.
+    """
+    body = yaml.dump(
+        _styled(scenario_to_dict(scenario)),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=120,
+    )
+    return "# sla-planner scenario; format: docs/scenario-format.md\n" + body
