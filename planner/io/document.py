@@ -52,7 +52,7 @@ def validate_document(data: Any) -> tuple[ScenarioIn | None, list[Problem]]:
                 (),
                 f"the top level must be a mapping with scenario, start, team and brief "
                 f"(got {show(data)})",
-                "start from the template (write_template) and fill in your values",
+                "start from a template (planner template scenario.yaml) and fill in your values",
             )
         ]
     try:
@@ -254,10 +254,10 @@ def _task_dict(task: Task) -> dict[str, Any]:
             dep.task if dep.lag == 0 else {"task": dep.task, "lag": dep.lag} for dep in task.after
         ],
         due=task.due,
+        repeat=repeat,
         due_within=task.due_within,
         priority=task.priority if task.priority != 1 else None,
         max_people=task.max_people if task.max_people != 1 else None,
-        repeat=repeat,
         **{"from": task.release},
         optional=True if task.optional else None,
         value=number(task.value),

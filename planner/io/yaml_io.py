@@ -91,7 +91,7 @@ def _decode(data: bytes, source: str) -> str:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise ScenarioError(
-            [file_issue(source, "the file is empty", "start from the template (write_template)")]
+            [file_issue(source, "the file is empty", "start from a template (planner template scenario.yaml)")]
         )
     return text
 
@@ -105,7 +105,8 @@ def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
     while stack:
         node, path = stack.pop()
         line = node.start_mark.line + 1
-        if id(node) in seen:
+        if id(node) in seen:  # a node reached twice is an alias; name the key holding it
+            line = lines.get(path[:-1] if path and isinstance(path[-1], int) else path, line)
             return lines, [
                 file_issue(
                     source,
@@ -149,7 +150,8 @@ def _syntax_issue(source: str, exc: yaml.YAMLError) -> Issue:
         mark = exc.problem_mark
         problem = exc.problem or "syntax error"
         hint = "indent with spaces, not tabs" if "\\t" in problem else _SYNTAX_HINT
-        if "single document" in problem:
+        if "single document" in f"{exc.context} {problem}":
+            problem = "the file holds more than one YAML document"
             hint = "keep one scenario per file (remove the '---' separator)"
         return file_issue(
             source, f"invalid YAML: {problem} (column {mark.column + 1})", hint, mark.line + 1
