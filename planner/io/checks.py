@@ -49,6 +49,7 @@ class Parts:
     roles: frozenset[str]
     task_ids: list[tuple[int, str]]
     team_is_empty: bool
+    team_given: bool
 
 
 def _raw_list(data: Any, *keys: str) -> list[Any]:
@@ -101,6 +102,7 @@ def collect_parts(raw: dict[str, Any], doc: ScenarioIn | None) -> Parts:
         roles=frozenset(roles),
         task_ids=_raw_texts(tasks_raw, "id"),
         team_is_empty=isinstance(raw.get("team"), list) and not team_raw,
+        team_given=isinstance(raw.get("team"), list),
     )
 
 
@@ -210,7 +212,7 @@ def _check_commitments(parts: Parts) -> Iterator[Problem]:
     for index, commitment in parts.commitments:
         path: Path = ("commitments", index)
         yield from _check_range(path, commitment)
-        if commitment.person not in names:
+        if commitment.person not in names and parts.team_given:
             yield _unknown_person((*path, "person"), commitment.person, names)
         elif commitment.from_ <= commitment.to:
             by_person[commitment.person].append((index, commitment))
@@ -264,7 +266,9 @@ def _check_tasks(parts: Parts) -> Iterator[Problem]:
     for index, task in parts.tasks:
         path: Path = (*TASKS, index)
         yield from _check_kind(path, task)
-        yield from _check_doer(path, task, names, sorted(parts.roles))
+        # without a team sheet/section every name and role would look unknown
+        team = (names, sorted(parts.roles)) if parts.team_given else None
+        yield from _check_doer(path, task, team)
         yield from _check_schedule(path, task)
         seen: set[str] = set()
         for number, dependency in enumerate(task.after):
@@ -311,7 +315,9 @@ def _check_kind(path: Path, task: TaskIn) -> Iterator[Problem]:
             )
 
 
-def _check_doer(path: Path, task: TaskIn, names: list[str], roles: list[str]) -> Iterator[Problem]:
+def _check_doer(
+    path: Path, task: TaskIn, team: tuple[list[str], list[str]] | None
+) -> Iterator[Problem]:
     if task.hours is None or task.client_days is not None:
         return
     if task.role is not None and task.person is not None:
@@ -326,6 +332,7 @@ def _check_doer(path: Path, task: TaskIn, names: list[str], roles: list[str]) ->
             f"task {task.id!r} has hours but no role or person to do it",
             "add role (e.g. role: designer) or person (e.g. person: Aino)",
         )
+    names, roles = team if team is not None else ([task.person or ""], [task.role or ""])
     if task.role is not None and task.role not in roles:
         hint = _choices(task.role, roles, "roles in the team", "no one has any role yet")
         yield Problem(

@@ -21,7 +21,7 @@ import pandas as pd
 
 from planner.io.columns import LIST_PATHS, REQUIRED_SHEETS, SETTINGS, SHEETS
 from planner.io.document import build_scenario, scenario_to_dict
-from planner.io.errors import Issue, Path, did_you_mean, dotted
+from planner.io.errors import Issue, Path, ScenarioError, did_you_mean, dotted
 from planner.model import Scenario
 
 # ----------------------------------------------------------------------------- reading
@@ -192,17 +192,17 @@ def scenario_from_tables(tables: Mapping[str, pd.DataFrame], source: str = "<tab
     """
     frames = {str(name).strip().lower(): frame for name, frame in tables.items()}
     reader = _Reader(source, {}, {}, [])
-    for sheet in REQUIRED_SHEETS:
-        if sheet not in frames:
-            guess = did_you_mean(sheet, [str(name) for name in tables])
-            columns = ", ".join(column.name for column in SHEETS[sheet])
-            reader.issue(
-                sheet,
-                None,
-                None,
-                "the sheet is missing",
-                f"{guess + ' ' if guess else ''}add a sheet {sheet!r} with the columns {columns}",
-            )
+    missing = [sheet for sheet in REQUIRED_SHEETS if sheet not in frames]
+    for sheet in missing:
+        guess = did_you_mean(sheet, [str(name) for name in tables])
+        columns = ", ".join(column.name for column in SHEETS[sheet])
+        reader.issue(
+            sheet,
+            None,
+            None,
+            "the sheet is missing",
+            f"{guess + ' ' if guess else ''}add a sheet {sheet!r} with the columns {columns}",
+        )
     if "settings" in frames:
         reader.settings(frames["settings"])
     document = reader.document
@@ -213,9 +213,21 @@ def scenario_from_tables(tables: Mapping[str, pd.DataFrame], source: str = "<tab
     for sheet in ("tasks", "fixed_costs"):
         if sheet in frames:
             brief[sheet] = reader.entries(sheet, frames[sheet], ("brief", sheet))
-    if "time_off" in frames:
+    if "time_off" in frames and "team" in frames:
         reader.time_off(frames["time_off"])
-    return build_scenario(document, source, reader.locate, reader.issues)
+    try:
+        return build_scenario(document, source, reader.locate, reader.issues)
+    except ScenarioError as error:  # a missing sheet explains every gap inside it
+        kept = [
+            issue
+            for issue in error.issues
+            if issue in reader.issues or not issue.location.startswith(_sheet_prefixes(missing))
+        ]
+        raise ScenarioError(kept, file=source) from None
+
+
+def _sheet_prefixes(sheets: list[str]) -> tuple[str, ...]:
+    return tuple(f"sheet {sheet}" for sheet in sheets)
 
 
 # ----------------------------------------------------------------------------- writing

@@ -91,7 +91,13 @@ def _decode(data: bytes, source: str) -> str:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise ScenarioError(
-            [file_issue(source, "the file is empty", "start from a template (planner template scenario.yaml)")]
+            [
+                file_issue(
+                    source,
+                    "the file is empty",
+                    "start from a template (planner template scenario.yaml)",
+                )
+            ]
         )
     return text
 
