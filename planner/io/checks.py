@@ -154,24 +154,22 @@ def _check_range(path: Path, item: TimeOffIn | CommitmentIn) -> Iterator[Problem
         )
 
 
-def _check_region(
-    path: Path, country: str | None, subdivision: str | None, fallback: str | None
-) -> Iterator[Problem]:
+def _check_region(path: Path, country: str | None, subdivision: str | None) -> Iterator[Problem]:
+    """A subdivision must be a region of the country next to it (a person's own country)."""
     if subdivision is None:
         return
-    effective = country or fallback
-    if effective is None:
+    if country is None:
         yield Problem(
             (*path, "subdivision"),
-            "a subdivision needs a country",
+            "a subdivision needs a country next to it",
             "add a country (e.g. country: DE) or remove the subdivision",
         )
-    elif canonical_subdivision(effective, subdivision) is None:
-        known = list(supported_countries().get(effective, ()))
+    elif canonical_subdivision(country, subdivision) is None:
+        known = list(supported_countries().get(country, ()))
         yield Problem(
             (*path, "subdivision"),
-            f"{subdivision!r} is not a region of {effective} known to the holidays package",
-            _choices(subdivision, known, "use one of", f"{effective} has no regions; remove it"),
+            f"{subdivision!r} is not a region of {country} known to the holidays package",
+            _choices(subdivision, known, "use one of", f"{country} has no regions; remove it"),
         )
 
 
@@ -187,10 +185,10 @@ def _check_team(parts: Parts) -> Iterator[Problem]:
         parts.names, lambda i: ("team", i, "name"), "the name", "give each person a unique name"
     )
     calendar = parts.calendar
-    yield from _check_region(("calendar",), calendar.country, calendar.subdivision, None)
+    yield from _check_region(("calendar",), calendar.country, calendar.subdivision)
     for index, person in parts.team:
         path: Path = ("team", index)
-        yield from _check_region(path, person.country, person.subdivision, calendar.country)
+        yield from _check_region(path, person.country, person.subdivision)
         if person.workdays is not None and not set(person.workdays) & set(calendar.workdays):
             yield Problem(
                 (*path, "workdays"),

@@ -147,7 +147,7 @@ def to_model(doc: ScenarioIn) -> Scenario:
             cost_rate=p.cost_rate,
             workdays=p.workdays,
             country=p.country,
-            subdivision=_region(p.country or calendar.country, p.subdivision),
+            subdivision=_region(p.country, p.subdivision),
             time_off=tuple(DateRange(off.from_, off.to) for off in p.time_off),
         )
         for p in doc.team

@@ -49,7 +49,7 @@ def rich_scenario() -> Scenario:
             ),
             Person("Piotr", ("copywriter", "strategist"), 30, bill_rate=70, country="PL"),
             Person("Åsa", (), 0.1, bill_rate=0, workdays=(4, 5), country="CH", subdivision="ZH"),
-            Person("NO", ("designer",), 20, bill_rate=60, subdivision="BE"),
+            Person("NO", ("designer",), 20, bill_rate=60, country="DE", subdivision="BE"),
         ),
         commitments=(
             Commitment(

@@ -172,6 +172,12 @@ CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
     ("unknown-country", change("calendar.country", "XX"), "calendar.country", "not a country"),
     ("country-by-name", change("team.1.country", "Finland"), "team[1].country", "not a country"),
     (
+        "person-subdivision-without-country",
+        change("team.1.subdivision", "BY"),
+        "team[1].subdivision",
+        "needs a country",
+    ),
+    (
         "unknown-subdivision",
         change("calendar.subdivision", "ZZ"),
         "calendar.subdivision",
