@@ -12,10 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.export import write_plan_tables
 from planner.io import ScenarioError, convert, load_scenario, write_template
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.report import write_outputs
+from planner.summary import verdict_sentence
 
 EXIT_FEASIBLE, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -43,9 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g})",
     )
     check.add_argument("--seed", type=int, default=0, help="solver seed (default 0)")
-    check.add_argument("--workers", type=int, default=2, help="solver workers (default 2)")
+    check.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="solver workers (default 1: repeatable; more search in parallel, runs may differ)",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument("--out", type=Path, help="write the plan (CSV, XLSX) to this folder")
+    check.add_argument("--out", type=Path, help="write plan tables, charts and report here")
 
     template = commands.add_parser("template", help="write an empty scenario with examples")
     template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
@@ -83,7 +89,10 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     scenario = load_scenario(args.scenario)
     plan = plan_scenario(scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers)
-    written = write_plan_tables(plan, args.out) if args.out else []
+    notes: list[str] = []
+    written = write_outputs(plan, scenario, args.out, notes) if args.out else []
+    for note in notes:
+        print(f"planner: note: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps(plan.to_dict(), ensure_ascii=False))
     else:
@@ -91,39 +100,6 @@ def _check(args: argparse.Namespace) -> int:
         for path in written:
             print(f"wrote {path}")
     return EXIT_FEASIBLE if plan.verdict == "feasible" else EXIT_INFEASIBLE
-
-
-def verdict_sentence(plan: Plan) -> str:
-    """One sentence: can the brief be delivered as promised and within budget?"""
-    if not plan.has_schedule:
-        if plan.solver_status == "INFEASIBLE":
-            return f"NO PLAN: the work cannot be scheduled at all ({plan.message})."
-        return f"UNDECIDED: {plan.message}."
-    broken = plan.broken_promises
-    money = _money(plan)
-    if not broken and plan.budget.within:
-        return f"FEASIBLE: all {len(plan.promises)} promises can be kept, {money}."
-    parts = []
-    if broken:
-        worst = broken[0]
-        parts.append(
-            f"{len(broken)} of {len(plan.promises)} promises break "
-            f"(worst: {worst.name}, {worst.slip_days} working days late)"
-        )
-    else:
-        parts.append(f"all {len(plan.promises)} promises can be kept")
-    parts.append(money)
-    return "INFEASIBLE: " + "; ".join(parts) + "."
-
-
-def _money(plan: Plan) -> str:
-    b, cur = plan.budget, plan.currency
-    if b.budget is None:
-        return f"price {b.price:,.0f} {cur} (no budget given)"
-    if b.within:
-        return f"price {b.price:,.0f} {cur} within the {b.budget:,.0f} {cur} budget"
-    over = -(b.gap or 0)
-    return f"price {b.price:,.0f} {cur} is {over:,.0f} {cur} over the {b.budget:,.0f} {cur} budget"
 
 
 def render_text(plan: Plan) -> str:

@@ -43,7 +43,7 @@ def plan_scenario(
     scenario: Scenario,
     time_limit: float = DEFAULT_TIME_LIMIT,
     seed: int = 0,
-    workers: int = 2,
+    workers: int = 1,
 ) -> Plan:
     """Build the best plan capacity allows and evaluate every promise and the budget.
 
@@ -56,7 +56,7 @@ def plan_scenario(
     seed
         Solver seed; the same scenario and seed give the same plan.
     workers
-        Parallel solver workers.
+        Solver workers; 1 (the default) is deterministic, more search in parallel.
 
     Returns
     -------

@@ -20,6 +20,10 @@ from planner.scheduler.variables import Variables, create_variables
 STAGE_SHARE = (0.6, 0.6, 1.0)
 """Share of the time still left that each objective stage may use (the last takes the rest)."""
 
+DETERMINISTIC_UNITS_PER_SECOND = 0.3
+"""CP-SAT deterministic work allowed per second of time limit (measured: one unit takes about
+1.5–3 s of wall time on a 2-core machine), so the deterministic budget normally ends first."""
+
 
 class _SolutionTimer(cp_model.CpSolverSolutionCallback):
     """Records when solutions arrive, for time-to-first/best figures."""
@@ -106,9 +110,9 @@ def solve(
     problem: Problem,
     time_limit: float = 5.0,
     seed: int = 0,
-    workers: int = 2,
+    workers: int = 1,
     hint: Schedule | None = None,
-    deterministic: bool = True,
+    deterministic: bool | None = None,
     log: bool = False,
 ) -> SolveResult:
     """Find the best schedule within ``time_limit`` seconds.
@@ -118,16 +122,18 @@ def solve(
     problem
         What to schedule.
     time_limit
-        Budget in seconds for all objective stages together.
+        Wall-clock budget in seconds for all objective stages together.
     seed
-        CP-SAT random seed; same problem + seed + ``deterministic`` → same schedule.
+        CP-SAT random seed.
     workers
-        CP-SAT search workers.
+        CP-SAT search workers. One worker searches deterministically; more search in
+        parallel, which is stronger on hard problems but not repeatable run to run.
     hint
         A known schedule to start from (else the serial heuristic's).
     deterministic
-        Limit by CP-SAT's deterministic time and interleave workers so that runs repeat
-        exactly; wall time is then only a safety net (3× the limit).
+        Stop each stage at a budget of CP-SAT's deterministic work (not only the clock), so
+        the same problem and seed give the same schedule. Default: on with one worker; with
+        more workers it interleaves them (repeatable, but slower).
     log
         Print CP-SAT's search log.
 
@@ -135,7 +141,15 @@ def solve(
     -------
     SolveResult
         Status OPTIMAL only when every stage is proven optimal within the horizon.
+
+    Notes
+    -----
+    The deterministic budget is ``DETERMINISTIC_UNITS_PER_SECOND × time_limit``; if a very
+    busy machine reaches the wall-clock limit first, the search stops there and repeat runs
+    may then differ.
     """
+    if deterministic is None:
+        deterministic = workers == 1
     started = time.perf_counter()
     heuristic = serial_sgs(problem)
     horizon = horizon_for(problem, heuristic)
@@ -154,14 +168,12 @@ def solve(
     spent = 0.0
     timer = _SolutionTimer(started)
     for index, (name, expression) in enumerate(objectives):
-        # Deterministic runs count CP-SAT's own deterministic time so budgets repeat exactly.
-        used = spent if deterministic else time.perf_counter() - started
-        left = time_limit - used
-        budget = max(0.05, left * STAGE_SHARE[min(index, len(STAGE_SHARE) - 1)])
-        if index == len(objectives) - 1:
-            budget = max(0.05, left)
+        share = 1.0 if index == len(objectives) - 1 else STAGE_SHARE[index]
+        wall = max(0.05, (time_limit - (time.perf_counter() - started)) * share)
+        # Deterministic work left is counted in CP-SAT's own units, so budgets repeat exactly.
+        work = max(0.01, (time_limit * DETERMINISTIC_UNITS_PER_SECOND - spent) * share)
         model.minimize(expression)
-        solver = _solver(budget, seed, workers, deterministic, log)
+        solver = _solver(wall, work if deterministic else None, seed, workers, log)
         status = solver.solve(model, timer)
         spent += solver.deterministic_time
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -215,19 +227,17 @@ def solve(
 
 
 def _solver(
-    budget: float, seed: int, workers: int, deterministic: bool, log: bool
+    wall: float, work: float | None, seed: int, workers: int, log: bool
 ) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = workers
     params.random_seed = seed
     params.log_search_progress = log
-    if deterministic:
-        params.max_deterministic_time = budget
-        params.max_time_in_seconds = 3 * budget + 1
+    params.max_time_in_seconds = wall
+    if work is not None:
+        params.max_deterministic_time = work
         params.interleave_search = workers > 1
-    else:
-        params.max_time_in_seconds = budget
     return solver
 
 
