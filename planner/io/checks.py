@@ -297,6 +297,12 @@ def _check_kind(path: Path, task: TaskIn) -> Iterator[Problem]:
             "keep hours for agency work or client_days for the client's turnaround; "
             "split it into two tasks if it is both",
         )
+    elif task.hours is not None and round(task.hours * 60) < 1:
+        yield Problem(
+            (*path, "hours"),
+            f"{task.hours:g} hours is less than a minute of work",
+            "give the agency effort in hours, e.g. hours: 0.5 for half an hour",
+        )
     elif task.client_days is not None:
         for field in ("role", "person"):
             if getattr(task, field) is not None:

@@ -29,6 +29,9 @@ from pydantic_core import PydanticCustomError
 from planner.io.errors import did_you_mean
 from planner.model import DEFAULT_WORKDAYS, WEEKDAY_NAMES
 
+LIMIT = 10_000
+"""Upper bound for counts, days and priorities (hours: ten times that); stops absurd input."""
+
 _FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TASK_ID = re.compile(r"\w[\w.\-]*")
@@ -288,7 +291,7 @@ class DependencyIn(In):
     example: ClassVar[str] = "{task: concept, lag: 2}"
 
     task: TaskId = fld("name the id of the task that must finish first", "concept")
-    lag: Integer = fld("give the extra working days to wait (0 or more)", "2", 0, ge=0)
+    lag: Integer = fld("give the extra working days to wait (0 or more)", "2", 0, ge=0, le=LIMIT)
 
     @model_validator(mode="before")
     @classmethod
@@ -303,8 +306,10 @@ class RepeatIn(In):
     example: ClassVar[str] = "{every: week, count: 8}"
 
     every: RepeatUnit = fld("say how often the task recurs: day, week or month", "week")
-    count: Integer = fld("give the number of instances (1 or more)", "8", ge=1)
-    interval: Integer = fld("give the periods between instances (1 or more)", "2", 1, ge=1)
+    count: Integer = fld("give the number of instances (1 or more)", "8", ge=1, le=LIMIT)
+    interval: Integer = fld(
+        "give the periods between instances (1 or more)", "2", 1, ge=1, le=LIMIT
+    )
 
 
 Dependencies = Annotated[list[DependencyIn], BeforeValidator(split_list)]
@@ -317,19 +322,25 @@ class TaskIn(In):
     name: Text | None = fld("give the task a readable name", "Key visual", None)
     role: Text | None = fld("name the role that does the work", "designer", None)
     person: Text | None = fld("name the team member who does the work", "Aino", None)
-    hours: Number | None = fld("give the agency effort in hours", "16", None, gt=0)
+    hours: Number | None = fld("give the agency effort in hours", "16", None, gt=0, le=LIMIT * 10)
     client_days: Integer | None = fld(
-        "give the client's turnaround in working days (1 or more)", "5", None, ge=1
+        "give the client's turnaround in working days (1 or more)", "5", None, ge=1, le=LIMIT
     )
     after: Dependencies = fld(
         "list the ids of tasks that must finish first", "[concept, {task: review, lag: 2}]", []
     )
     due: DateValue | None = fld("give the promised finish date as YYYY-MM-DD", "2027-03-26", None)
-    priority: Integer = fld("give a priority of 1 or more", "1", 1, ge=1)
-    max_people: Integer = fld("give how many people may share the task (1 or more)", "2", 1, ge=1)
+    priority: Integer = fld("give a priority of 1 or more", "1", 1, ge=1, le=LIMIT)
+    max_people: Integer = fld(
+        "give how many people may share the task (1 or more)", "2", 1, ge=1, le=LIMIT
+    )
     repeat: RepeatIn | None = fld("describe the recurrence", RepeatIn.example, None)
     due_within: Integer | None = fld(
-        "give the working days each instance has after its release (0 or more)", "2", None, ge=0
+        "give the working days each instance has after its release (0 or more)",
+        "2",
+        None,
+        ge=0,
+        le=LIMIT,
     )
     from_: DateValue | None = fld(
         "give the first day the task may start", "2027-03-08", None, alias="from"

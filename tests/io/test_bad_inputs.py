@@ -67,6 +67,13 @@ CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
     ("date-with-time", task(0, due="2027-03-10 12:00"), "brief.tasks[0].due", "YYYY-MM-DD"),
     ("negative-hours", task(0, hours=-4), "brief.tasks[0].hours", "greater than 0 (got -4)"),
     ("zero-hours", task(0, hours=0), "brief.tasks[0].hours", "greater than 0"),
+    (
+        "huge-count",
+        task(3, repeat={"every": "day", "count": 10**9}),
+        "brief.tasks[3].repeat.count",
+        "at most 10000",
+    ),
+    ("tiny-hours", task(0, hours=0.001), "brief.tasks[0].hours", "less than a minute"),
     ("zero-week", change("team.0.hours_per_week", 0), "team[0].hours_per_week", "greater than 0"),
     ("infinite-hours", task(0, hours=float("inf")), "brief.tasks[0].hours", "finite"),
     ("unknown-role", task(2, role="designr"), "brief.tasks[2].role", "no one in the team has"),

@@ -153,3 +153,11 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
     error = raises_scenario_error(lambda: load_scenario(path))
     assert "larger than 10 MB" in error.issues[0].message
+
+
+def test_the_documented_example_loads() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md"
+    example = docs.read_text("utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    scenario = load_scenario_bytes(example.encode(), "docs.yaml")
+    assert scenario.task("key_visual").after == (Dependency("concept_review", 2),)
+    assert scenario.brief.fixed_costs[0].amount == 400
