@@ -1,0 +1,282 @@
+"""Capacity and money charts: weekly utilisation heatmap and price against the budget."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from planner.charts.style import (
+    DATE_FORMAT,
+    LATE_COLOUR,
+    MET_COLOUR,
+    OVER_COLOUR,
+    PALETTE,
+    base_layout,
+    no_schedule_figure,
+)
+from planner.model import Scenario
+from planner.plan import Plan
+from planner.summary import money
+
+
+def _week(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _roles(scenario: Scenario, person: str) -> tuple[str, ...]:
+    return scenario.person(person).roles or ("(no role)",)
+
+
+def utilisation_table(plan: Plan, scenario: Scenario, by: str = "person") -> pd.DataFrame:
+    """Booked against free hours per person (or role) and week.
+
+    Free hours are ``plan.available_minutes`` (working time left after holidays, time off and
+    other commitments). By role, a person holding several roles counts an equal share of their
+    free time towards each role, so a role can show over 100 % when its work eats into the time
+    of its people's other roles. Bookings on a task without a role count for the booked
+    person's first role.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+    scenario
+        Its scenario (team order and roles).
+    by
+        ``"person"`` or ``"role"``.
+
+    Returns
+    -------
+    pd.DataFrame
+        Columns ``row, week`` (Monday), ``free_hours, booked_hours, left_hours`` (free minus
+        booked) and ``share`` (booked / free; NaN when nothing is free or booked, inf when work
+        is booked on no free time), in team order then week order.
+    """
+    if by not in ("person", "role"):
+        raise ValueError(f"by must be 'person' or 'role', not {by!r}")
+
+    def keys(person: str) -> tuple[str, ...]:
+        return (person,) if by == "person" else _roles(scenario, person)
+
+    free: dict[tuple[str, date], float] = defaultdict(float)
+    booked: dict[tuple[str, date], float] = defaultdict(float)
+    for person, days in plan.available_minutes.items():
+        shares = keys(person)
+        for day, minutes in days.items():
+            for key in shares:
+                free[key, _week(day)] += minutes / len(shares)
+    for b in plan.bookings:
+        role = plan.task(b.task).role or _roles(scenario, b.person)[0]
+        booked[(b.person if by == "person" else role), _week(b.day)] += b.minutes
+    order = list(dict.fromkeys(k for p in scenario.team for k in keys(p.name)))
+    order += sorted({k for k, _ in booked} - set(order))
+    weeks = sorted({w for _, w in free} | {w for _, w in booked})
+    rows = []
+    for key in order:
+        for week in weeks:
+            f, u = free[key, week] / 60, booked[key, week] / 60
+            share = u / f if f > 0 else (float("inf") if u > 0 else float("nan"))
+            rows.append(
+                {
+                    "row": key,
+                    "week": week,
+                    "free_hours": round(f, 2),
+                    "booked_hours": round(u, 2),
+                    "left_hours": round(f - u, 2),
+                    "share": share,
+                }
+            )
+    columns = ["row", "week", "free_hours", "booked_hours", "left_hours", "share"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _cell_text(share: float, left: float) -> str:
+    if pd.isna(share):
+        return "–"
+    if share == float("inf"):
+        return f"▲ no free time<br>{-left:.1f} h over"
+    if share > 1 + 1e-9:
+        return f"▲ {share:.0%}<br>{-left:.1f} h over"
+    return f"{share:.0%}<br>{left:.1f} h left"
+
+
+def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> go.Figure:
+    """Weekly demand against capacity per person or role, with free hours left in each cell.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+    scenario
+        Its scenario.
+    by
+        ``"person"`` or ``"role"`` (see :func:`utilisation_table` for how roles share time).
+
+    Returns
+    -------
+    go.Figure
+        A heatmap of booked / free hours (blue up to 100 %, orange to vermillion above it);
+        cells over 100 % read "▲ 112%". Each cell also shows the free hours left and its
+        hover text gives booked, free and left hours.
+    """
+    title = f"Utilisation by {by} per week — booked share of free hours"
+    if not plan.has_schedule:
+        return no_schedule_figure(plan, title)
+    table = utilisation_table(plan, scenario, by)
+    weeks = sorted(table["week"].unique())
+    fmt = DATE_FORMAT if len({w.year for w in weeks}) <= 1 else f"{DATE_FORMAT} %Y"
+    labels = [w.strftime(fmt) for w in weeks]
+    names = list(dict.fromkeys(table["row"]))
+    finite = table["share"][table["share"].abs() != float("inf")].dropna()
+    zmax = max(1.25, float(finite.max()) if len(finite) else 0.0)
+    z, text, hover = [], [], []
+    for name in names:
+        part = table[table["row"] == name]
+        z.append([None if pd.isna(s) else min(s, zmax) for s in part["share"]])
+        text.append(
+            [_cell_text(s, v) for s, v in zip(part["share"], part["left_hours"], strict=True)]
+        )
+        hover.append(
+            [
+                f"<b>{name}</b>, week of {w:%d %b %Y}<br>booked {r.booked_hours:.1f} h"
+                f" of {r.free_hours:.1f} h free<br>free hours left: {r.left_hours:.1f} h"
+                for w, r in zip(weeks, part.itertuples(), strict=True)
+            ]
+        )
+    edge = 1 / zmax
+    colorscale = [[0, "#F4F8FB"], [edge, "#0072B2"], [edge + 1e-6, OVER_COLOUR], [1, LATE_COLOUR]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=labels,
+            y=names,
+            text=text,
+            texttemplate="%{text}",
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale=colorscale,
+            zmin=0,
+            zmax=zmax,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "booked /<br>free"}, "tickformat": ".0%"},
+        )
+    )
+    fig.update_layout(
+        **base_layout(
+            title,
+            max(300, 170 + 55 * len(names)),
+            xaxis={"title": "Week starting (Monday)", "type": "category"},
+            yaxis={"title": by.capitalize(), "autorange": "reversed", "type": "category"},
+        )
+    )
+    if by == "role":
+        fig.add_annotation(
+            text="People with several roles count an equal share of their free time per role.",
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1.02,
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 11},
+        )
+    return fig
+
+
+# --- budget -----------------------------------------------------------------------------------
+def _total_label(plan: Plan) -> str:
+    b, cur = plan.budget, plan.currency
+    label = money(b.price, cur)
+    return label if b.within else f"{label}<br>{money(-(b.gap or 0), cur)} over budget"
+
+
+def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
+    """Price by role (or deliverable) and in total, against the budget line.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+    by
+        ``"role"`` (fixed costs get their own bar) or ``"deliverable"`` (fixed costs are
+        their own deliverables already).
+
+    Returns
+    -------
+    go.Figure
+        One bar per role/deliverable and a "Total" bar (vermillion when over budget, green
+        within it), amounts with the currency on the bars, and a dashed horizontal line at
+        the budget (when the brief has one).
+    """
+    if by not in ("role", "deliverable"):
+        raise ValueError(f"by must be 'role' or 'deliverable', not {by!r}")
+    budget, cur = plan.budget, plan.currency
+    title = f"Price by {by} against the budget ({cur})"
+    if not plan.has_schedule:
+        return no_schedule_figure(plan, title)
+    parts = dict(budget.price_by_role if by == "role" else budget.price_by_deliverable)
+    if by == "role" and budget.fixed_costs:
+        parts["Fixed costs"] = budget.fixed_costs
+    names = [*parts, "Total"]
+    values = [round(v, 2) for v in parts.values()] + [budget.price]
+    colours = [PALETTE[4]] * len(parts) + [MET_COLOUR if budget.within else LATE_COLOUR]
+    shares = [v / budget.price if budget.price else 0.0 for v in values]
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=values,
+            marker_color=colours,
+            text=[money(v, cur) for v in values[:-1]] + [_total_label(plan)],
+            textposition="outside",
+            constraintext="none",
+            cliponaxis=False,
+            hovertext=[
+                f"<b>{n}</b><br>{money(v, cur)}<br>{s:.0%} of the price"
+                for n, v, s in zip(names, values, shares, strict=True)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    top = max([*values, budget.budget or 0.0])
+    if budget.budget is not None:
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=budget.budget,
+            y1=budget.budget,
+            line={"color": "black", "dash": "dash", "width": 2},
+        )
+        fig.add_annotation(
+            xref="paper",
+            x=0,
+            y=budget.budget,
+            yanchor="bottom",
+            xanchor="left",
+            text=f"budget {money(budget.budget, cur)}",
+            showarrow=False,
+        )
+    else:
+        fig.add_annotation(
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=1,
+            text="no budget given",
+            showarrow=False,
+        )
+    fig.update_layout(
+        **base_layout(
+            title,
+            420,
+            xaxis={"title": by.capitalize()},
+            yaxis={"title": f"Price ({cur})", "tickformat": ",.0f", "range": [0, top * 1.18 or 1]},
+        )
+    )
+    return fig

@@ -1,0 +1,269 @@
+"""The Gantt chart: agency work by person, hatched client steps, promises and late work.
+
+Bars run from the start of their first day to the end of their last day; the promised-date and
+planned-finish markers sit at the *end* of their day, so a bar that just reaches a promise
+diamond finishes exactly on time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from planner.charts.style import (
+    CLIENT_COLOUR,
+    DATE_FORMAT,
+    DAY_MS,
+    LATE_COLOUR,
+    MET_COLOUR,
+    TASK_COLOURS,
+    base_layout,
+    day_end,
+    day_start,
+    no_schedule_figure,
+)
+from planner.model import Scenario
+from planner.plan import Plan, PromiseOutcome, TaskPlan
+
+CLIENT_ROW = "Client"
+MILESTONE_ROW = "Milestones"
+TASK_PATTERNS: tuple[str, ...] = ("", ".", "x", "+")
+"""Fill patterns added once the task colours repeat (never "/", which marks client steps)."""
+
+
+@dataclass(frozen=True)
+class _Span:
+    task: TaskPlan
+    row: str
+    start: date
+    finish: date
+    hours: float
+
+
+def _spans(plan: Plan) -> list[_Span]:
+    """One span per (agency task, person) from first to last booked day; one per client step."""
+    booked: dict[tuple[str, str], list[date]] = defaultdict(list)
+    minutes: dict[tuple[str, str], int] = defaultdict(int)
+    for b in plan.bookings:
+        booked[b.task, b.person].append(b.day)
+        minutes[b.task, b.person] += b.minutes
+    spans = []
+    for task in plan.tasks:
+        if task.kind == "client":
+            if task.start and task.finish:
+                spans.append(_Span(task, CLIENT_ROW, task.start, task.finish, 0.0))
+            continue
+        for person in task.people:
+            days = booked[task.id, person]
+            hours = minutes[task.id, person] / 60
+            spans.append(_Span(task, person, min(days), max(days), hours))
+    return spans
+
+
+def _lanes(spans: list[_Span]) -> dict[int, tuple[int, int]]:
+    """Per span index: (lane, lanes in its row), so overlapping bars share a row side by side."""
+    by_row: dict[str, list[int]] = defaultdict(list)
+    for i, span in enumerate(spans):
+        by_row[span.row].append(i)
+    result: dict[int, tuple[int, int]] = {}
+    for indices in by_row.values():
+        ends: list[date] = []
+        lane_of: dict[int, int] = {}
+        for i in sorted(indices, key=lambda i: (spans[i].start, spans[i].finish)):
+            free = [n for n, end in enumerate(ends) if end < spans[i].start]
+            lane = free[0] if free else len(ends)
+            if lane == len(ends):
+                ends.append(spans[i].finish)
+            ends[lane] = spans[i].finish
+            lane_of[i] = lane
+        for i, lane in lane_of.items():
+            result[i] = (lane, len(ends))
+    return result
+
+
+def _status(promise: PromiseOutcome | None) -> str:
+    if promise is None:
+        return "no promised date"
+    if promise.met:
+        return f"promised {promise.due:{DATE_FORMAT}}: kept"
+    return f"promised {promise.due:{DATE_FORMAT}}: {promise.slip_days} working days late"
+
+
+def _span_hover(span: _Span, scenario: Scenario, promise: PromiseOutcome | None) -> str:
+    if span.task.kind == "client":
+        source = scenario.task(span.task.source_task or span.task.id)
+        who, effort = "client step", f"{source.client_days} working days of client time"
+    else:
+        who, effort = span.row, f"{span.hours:.1f} h"
+    return (
+        f"<b>{span.task.name}</b><br>{who}<br>"
+        f"{span.start:%a %d %b} – {span.finish:%a %d %b %Y}<br>{effort}<br>{_status(promise)}"
+    )
+
+
+def _bar(name: str, rows: dict[str, list], **style: object) -> go.Bar:
+    return go.Bar(
+        name=name,
+        orientation="h",
+        y=rows["y"],
+        base=rows["base"],
+        x=rows["x"],
+        width=rows["width"],
+        offset=rows["offset"],
+        text=rows["text"],
+        textposition="inside",
+        insidetextanchor="start",
+        hovertext=rows["hover"],
+        hovertemplate="%{hovertext}<extra></extra>",
+        **style,
+    )
+
+
+def _add_piece(rows: dict[str, list], span: _Span, lane: tuple[int, int], a: date, b: date, hover):
+    width = 0.8 / lane[1]
+    rows["y"].append(span.row)
+    rows["base"].append(day_start(a).isoformat())
+    rows["x"].append((b - a).days * DAY_MS + DAY_MS)
+    rows["width"].append(width)
+    rows["offset"].append(-0.4 + lane[0] * width)
+    rows["hover"].append(hover)
+    rows["text"].append(span.task.name)
+
+
+def _task_row(task: TaskPlan) -> str:
+    if task.kind == "client":
+        return CLIENT_ROW
+    return task.people[0] if task.people else MILESTONE_ROW
+
+
+def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
+    """The plan by person: task bars, hatched client steps, promises and late work.
+
+    Parameters
+    ----------
+    plan
+        The plan to draw.
+    scenario
+        The scenario it was planned from (team order, task names, start date).
+
+    Returns
+    -------
+    go.Figure
+        One row per team member (plus a "Client" row for client steps). Each (task, person)
+        pair is one bar from the first to the last booked day, coloured by brief task; the part
+        of a late task after its promised date is a separate bar in :data:`LATE_COLOUR`.
+        Diamonds mark promised dates ("Promised date" trace) and planned finishes ("Planned
+        finish" traces). A plan without a schedule gives an explanatory figure.
+    """
+    title = f"Plan by person — {scenario.title}"
+    if not plan.has_schedule:
+        return no_schedule_figure(plan, title)
+    promises = {p.task: p for p in plan.promises}
+    spans = _spans(plan)
+    lanes = _lanes(spans)
+    pieces: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    late: dict[str, list] = defaultdict(list)
+    for i, span in enumerate(spans):
+        promise = promises.get(span.task.id)
+        hover = _span_hover(span, scenario, promise)
+        key = "client" if span.task.kind == "client" else span.task.source_task or span.task.id
+        on_time_end = span.finish
+        if promise is not None and not promise.met and span.finish > promise.due:
+            on_time_end = promise.due
+            late_start = max(span.start, promise.due + timedelta(days=1))
+            _add_piece(late, span, lanes[i], late_start, span.finish, hover)
+        if span.start <= on_time_end:
+            _add_piece(pieces[key], span, lanes[i], span.start, on_time_end, hover)
+    fig = go.Figure()
+    agency = [key for key in pieces if key != "client"]
+    for i, key in enumerate(agency):
+        colour = TASK_COLOURS[i % len(TASK_COLOURS)]
+        pattern = TASK_PATTERNS[(i // len(TASK_COLOURS)) % len(TASK_PATTERNS)]
+        marker = {"color": colour, "pattern": {"shape": pattern, "fgcolor": "white"}}
+        fig.add_trace(_bar(scenario.task(key).label, pieces[key], marker=marker))
+    if "client" in pieces:
+        client_marker = {
+            "color": "white",
+            "pattern": {"shape": "/", "fgcolor": CLIENT_COLOUR, "solidity": 0.25},
+            "line": {"color": CLIENT_COLOUR, "width": 1.5},
+        }
+        fig.add_trace(_bar("Client step", pieces["client"], marker=client_marker))
+    if late:
+        fig.add_trace(_bar("Late (after promised date)", late, marker_color=LATE_COLOUR))
+    _add_promise_markers(fig, plan)
+    rows = [p.name for p in scenario.team]
+    rows += [r for r in (CLIENT_ROW, MILESTONE_ROW) if any(s.row == r for s in spans)]
+    rows += [r for r in {_task_row(plan.task(p.task)) for p in plan.promises} if r not in rows]
+    _add_day_line(fig, scenario.start, "start")
+    fig.update_layout(
+        **base_layout(
+            title,
+            max(320, 160 + 60 * len(rows)),
+            barmode="overlay",
+            uniformtext={"minsize": 9, "mode": "hide"},
+            hovermode="closest",
+            legend={"title": {"text": "Tasks and markers"}, "tracegroupgap": 2},
+            xaxis={"type": "date", "tickformat": DATE_FORMAT, "title": "Date"},
+            yaxis={
+                "title": "Person",
+                "categoryorder": "array",
+                "categoryarray": rows,
+                "range": [len(rows) - 0.5, -0.5],
+            },
+        )
+    )
+    return fig
+
+
+def _add_promise_markers(fig: go.Figure, plan: Plan) -> None:
+    """Open diamonds at promised dates, filled diamonds at planned finishes (green/vermillion)."""
+    placed = [p for p in plan.promises if p.finish is not None]
+    if not placed:
+        return
+    rows = [_task_row(plan.task(p.task)) for p in placed]
+    hovers = [
+        f"<b>{p.name}</b><br>{_status(p)}<br>planned finish {p.finish:%a %d %b}" for p in placed
+    ]
+    fig.add_trace(
+        go.Scatter(
+            name="Promised date",
+            mode="markers",
+            x=[day_end(p.due).isoformat() for p in placed],
+            y=rows,
+            marker={"symbol": "diamond-open", "size": 13, "color": "black", "line": {"width": 2}},
+            hovertext=hovers,
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    for met, name, colour in ((True, "on time", MET_COLOUR), (False, "late", LATE_COLOUR)):
+        chosen = [(p, r, h) for p, r, h in zip(placed, rows, hovers, strict=True) if p.met is met]
+        if chosen:
+            fig.add_trace(
+                go.Scatter(
+                    name=f"Planned finish ({name})",
+                    mode="markers",
+                    x=[day_end(p.finish).isoformat() for p, _, _ in chosen],  # type: ignore[arg-type]
+                    y=[r for _, r, _ in chosen],
+                    marker={"symbol": "diamond", "size": 9, "color": colour},
+                    hovertext=[h for _, _, h in chosen],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+
+
+def _add_day_line(fig: go.Figure, day: date, label: str) -> None:
+    x = day_start(day).isoformat()
+    fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, xref="x", yref="paper", line={"dash": "dot"})
+    fig.add_annotation(
+        x=x,
+        y=1,
+        xref="x",
+        yref="paper",
+        text=f"{label} {day:{DATE_FORMAT}}",
+        showarrow=False,
+        yanchor="bottom",
+        font={"size": 11},
+    )
