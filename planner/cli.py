@@ -57,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
 
     conv = commands.add_parser("convert", help="convert a scenario between .yaml and .xlsx")
-    conv.add_argument("source", type=Path)
-    conv.add_argument("target", type=Path)
+    conv.add_argument("source", type=Path, help="scenario to read (.yaml or .xlsx)")
+    conv.add_argument("target", type=Path, help="file to write; format from its extension")
     return parser
 
 
