@@ -48,7 +48,9 @@ _REPEAT_ALIASES = {
 
 def _fail(kind: str, message: str, hint: str = "", **ctx: Any) -> PydanticCustomError:
     """A pydantic error whose message is already user-facing; ``hint`` rides along in ctx."""
-    return PydanticCustomError(kind, message, {"hint": hint, **ctx})
+    # the text travels in ctx so braces in user input are never taken for placeholders
+    # (pydantic fills placeholders in ctx order, so the message must come last)
+    return PydanticCustomError(kind, "{message}", {"hint": hint, **ctx, "message": message})
 
 
 # ----------------------------------------------------------------------------- value types

@@ -335,3 +335,11 @@ def test_null_means_not_given(document: Doc) -> None:
 def test_top_level_must_be_a_mapping() -> None:
     error = raises_scenario_error(lambda: scenario_from_dict([1, 2], "list.yaml"))  # type: ignore[arg-type]
     assert "top level must be a mapping" in str(error)
+
+
+def test_braces_in_values_are_shown_verbatim(document: Doc) -> None:
+    document["brief"]["tasks"][0]["due"] = "{hint} {message}"
+    issue = _find(
+        raises_scenario_error(lambda: scenario_from_dict(document)).issues, "brief.tasks[0].due"
+    )
+    assert "(got '{hint} {message}')" in issue.message
