@@ -69,11 +69,13 @@ class _Reader:
         columns = {column.name: column for column in SHEETS[sheet]}
         headers = [str(header).strip().lower() for header in frame.columns]
         usable: list[str | None] = []
-        for header in headers:
+        for index, header in enumerate(headers):
             if header in columns and header not in usable:
                 usable.append(header)
                 continue
             usable.append(None)
+            if all(_clean(value, "text") is None for value in frame.iloc[:, index]):
+                continue  # a stray empty column (e.g. "Unnamed: 5") does no harm
             if header in columns:
                 self.issue(sheet, 1, header, f"the column {header!r} appears twice", "keep one")
             else:

@@ -254,3 +254,9 @@ def test_a_missing_sheet_is_reported_once(rich: Scenario) -> None:
     (issue,) = raises_scenario_error(lambda: scenario_from_tables(tables, "t.xlsx")).issues
     assert issue.location == "sheet team" and "missing" in issue.message
     assert "name, roles, hours_per_week" in issue.hint
+
+
+def test_empty_stray_columns_are_ignored(rich: Scenario) -> None:
+    tables = scenario_to_tables(rich)
+    tables["tasks"]["Unnamed: 18"] = np.nan
+    assert scenario_from_tables(tables) == rich

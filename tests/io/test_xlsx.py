@@ -81,6 +81,7 @@ def test_edited_workbook_errors_name_sheet_row_and_column(tmp_path: Path, rich: 
     tasks.insert_rows(3)  # a blank row: later rows keep the numbers Excel shows
     workbook["team"]["C2"] = "full time"  # hours_per_week of Aino
     workbook["team"]["J1"] = "notes"
+    workbook["team"]["J2"] = "prefers mornings"
     workbook.save(path)
 
     error = raises_scenario_error(lambda: load_scenario(path))
