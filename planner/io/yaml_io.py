@@ -8,6 +8,7 @@ duplicate keys and remembers the line of every key for error messages.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any, ClassVar
 
@@ -26,6 +27,10 @@ MAX_DEPTH = 40
 """Deepest nesting accepted; real scenarios need about 6 levels."""
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_TOO_DEEP = (
+    "the document is nested too deeply",
+    "a scenario needs about six levels; check brackets",
+)
 _SYNTAX_HINT = "check the indentation and the ':' after each key around that line"
 
 
@@ -54,50 +59,35 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def _refuse(source: str, message: str, hint: str = "", line: int | None = None) -> ScenarioError:
+    return ScenarioError([file_issue(source, message, hint, line)])
+
+
 def _decode(data: bytes, source: str) -> str:
     if data.startswith(b"PK\x03\x04"):
-        raise ScenarioError(
-            [
-                file_issue(
-                    source,
-                    "this is a zip file (e.g. an Excel workbook), not YAML text",
-                    "give a workbook the .xlsx extension",
-                )
-            ]
+        raise _refuse(
+            source,
+            "this is a zip file (e.g. an Excel workbook), not YAML text",
+            "give a workbook the .xlsx extension",
         )
-    if b"\x00" in data[:65536]:
-        raise ScenarioError(
-            [
-                file_issue(
-                    source,
-                    "the file contains binary data, not YAML text",
-                    "choose the scenario's .yaml file, saved as plain UTF-8 text",
-                )
-            ]
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data[:65536]:
+        raise _refuse(
+            source,
+            "the file contains binary data, not YAML text",
+            "choose the scenario's .yaml file, saved as plain UTF-8 text",
         )
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ScenarioError(
-            [
-                file_issue(
-                    source,
-                    f"the file is not UTF-8 text (bad byte at position {exc.start})",
-                    "save the file as UTF-8 text",
-                )
-            ]
+        raise _refuse(
+            source,
+            f"the file is not UTF-8 text (bad byte at position {exc.start})",
+            "save the file as UTF-8 text",
         ) from None
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        raise ScenarioError(
-            [
-                file_issue(
-                    source,
-                    "the file is empty",
-                    "start from a template (planner template scenario.yaml)",
-                )
-            ]
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise _refuse(
+            source, "the file is empty", "start from a template (planner template scenario.yaml)"
         )
     return text
 
@@ -123,7 +113,7 @@ def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
             ]
         seen.add(id(node))
         if len(path) > MAX_DEPTH:
-            return lines, [file_issue(source, "the document is nested too deeply", "", line)]
+            return lines, [file_issue(source, *_TOO_DEEP, line)]
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for key_node, value_node in node.value:
@@ -178,7 +168,7 @@ def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise ScenarioError([file_issue(source, "the file is empty", "add a scenario")])
+            raise _refuse(source, "the file is empty", "add a scenario")
         lines, issues = _walk(node, source)
         if issues:
             raise ScenarioError(issues)
@@ -186,7 +176,7 @@ def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
     except yaml.YAMLError as exc:
         raise ScenarioError([_syntax_issue(source, exc)]) from None
     except RecursionError:
-        raise ScenarioError([file_issue(source, "the document is nested too deeply", "")]) from None
+        raise _refuse(source, *_TOO_DEEP) from None
     finally:
         loader.dispose()
 

@@ -161,3 +161,9 @@ def test_the_documented_example_loads() -> None:
     scenario = load_scenario_bytes(example.encode(), "docs.yaml")
     assert scenario.task("key_visual").after == (Dependency("concept_review", 2),)
     assert scenario.brief.fixed_costs[0].amount == 400
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_bom_and_windows_line_ends(encoding: str) -> None:
+    text = (SCENARIOS / "contract.yaml").read_text("utf-8").replace("\n", "\r\n")
+    assert load_scenario_bytes(text.encode(encoding), "win.yaml") == contract_scenario()
