@@ -106,15 +106,13 @@ def collect_parts(raw: dict[str, Any], doc: ScenarioIn | None) -> Parts:
     )
 
 
-def check_document(raw: dict[str, Any], doc: ScenarioIn | None) -> list[Problem]:
-    """All semantic problems of a scenario document (``doc`` is ``None`` if it is invalid)."""
+def check_document(raw: dict[str, Any], doc: ScenarioIn | None) -> Iterator[Problem]:
+    """The semantic problems of a document (``doc`` is ``None`` if it is invalid), lazily."""
     parts = collect_parts(raw, doc)
-    return [
-        *_check_team(parts),
-        *_check_commitments(parts),
-        *_check_tasks(parts),
-        *_check_cycles(parts),
-    ]
+    yield from _check_team(parts)
+    yield from _check_commitments(parts)
+    yield from _check_tasks(parts)
+    yield from _check_cycles(parts)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -126,7 +124,8 @@ def _day_names(days: tuple[int, ...]) -> str:
 
 def _choices(word: str, options: list[str], what: str, fallback: str) -> str:
     guess = did_you_mean(word, options)
-    listing = f"{what}: {', '.join(options)}" if options else fallback
+    shown = ", ".join(options[:12]) + (", …" if len(options) > 12 else "")
+    listing = f"{what}: {shown}" if options else fallback
     return f"{guess} {listing}" if guess else listing
 
 

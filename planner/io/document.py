@@ -7,6 +7,7 @@ every problem found on the way ends up in one :class:`~planner.io.errors.Scenari
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -30,6 +31,9 @@ from planner.model import (
     Scenario,
     Task,
 )
+
+MAX_PROBLEMS = 200
+"""At most this many problems are reported (and looked for) at once."""
 
 
 def yaml_locator(lines: Mapping[Path, int] | None = None) -> Locator:
@@ -59,8 +63,12 @@ def validate_document(data: Any) -> tuple[ScenarioIn | None, list[Problem]]:
         doc: ScenarioIn | None = ScenarioIn.model_validate(data)
         problems: list[Problem] = []
     except ValidationError as exc:
-        doc, problems = None, explain_all(exc, ScenarioIn)
-    problems += check_document(data, doc)
+        doc, problems = None, explain_all(exc, ScenarioIn, limit=MAX_PROBLEMS + 1)
+    budget = max(0, MAX_PROBLEMS + 1 - len(problems))
+    problems += itertools.islice(check_document(data, doc), budget)
+    if len(problems) > MAX_PROBLEMS:
+        more = Problem((), f"… and more problems ({MAX_PROBLEMS} shown)", "fix these first")
+        problems = [*problems[:MAX_PROBLEMS], more]
     return (doc if not problems else None), problems
 
 

@@ -11,6 +11,7 @@ Internally, checks that work on the document tree report a :class:`Problem` (a p
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -106,6 +107,6 @@ def dotted(path: Path) -> str:
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """``"did you mean 'hours_per_week'?"`` for the closest option (ignoring case), else ``""``."""
-    by_key = {option.lower(): option for option in options}
+    by_key = {option.lower(): option for option in itertools.islice(options, 2000)}
     close = difflib.get_close_matches(str(word).strip().lower(), list(by_key), n=1, cutoff=0.6)
     return f"did you mean {by_key[close[0]]!r}?" if close else ""

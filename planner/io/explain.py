@@ -138,6 +138,8 @@ def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
     return Problem(path, message, hint)
 
 
-def explain_all(exc: ValidationError, root: type[BaseModel]) -> list[Problem]:
-    """Every error of ``exc`` (validated against ``root``) as a :class:`Problem`."""
-    return [explain(error, root) for error in exc.errors()]
+def explain_all(
+    exc: ValidationError, root: type[BaseModel], limit: int | None = None
+) -> list[Problem]:
+    """The errors of ``exc`` (validated against ``root``), at most ``limit``, as problems."""
+    return [explain(error, root) for error in exc.errors()[:limit]]
