@@ -152,6 +152,84 @@ class Brief:
     fixed_costs: tuple[FixedCost, ...] = ()
 
 
+DEFAULT_DATE_PENALTY = 500.0
+"""Default price of moving a promised date, per working day (scenario currency)."""
+
+
+@dataclass(frozen=True)
+class DatePenalty:
+    """The price per working day of moving one promise (task id) later."""
+
+    task: str
+    per_day: float
+
+
+@dataclass(frozen=True)
+class OvertimeOption:
+    """``person`` may work up to ``max_hours_per_week`` extra hours at ``cost_per_hour``."""
+
+    person: str
+    max_hours_per_week: float
+    cost_per_hour: float
+
+
+@dataclass(frozen=True)
+class FreelancerOption:
+    """A freelancer for ``role``: up to ``hours_per_week`` from ``available_from`` at ``rate``.
+
+    ``rate`` is what the agency pays per hour and also what the client is billed for the
+    freelancer's hours; ``available_from`` ``None`` means from the scenario start.
+    """
+
+    role: str
+    hours_per_week: float
+    rate: float
+    available_from: date | None = None
+
+
+@dataclass(frozen=True)
+class TurnaroundOption:
+    """The client may shorten review step ``task`` by up to ``max_days`` working days."""
+
+    task: str
+    max_days: int
+    penalty_per_day: float
+
+
+@dataclass(frozen=True)
+class Levers:
+    """Which changes may be proposed to make the promises hold, and what each costs.
+
+    The defaults (no ``levers:`` section) allow moving promised dates at
+    :data:`DEFAULT_DATE_PENALTY` per working day, dropping optional tasks (their ``value`` is
+    lost) and raising the budget (each unit of currency costs one unit). Overtime, freelancers
+    and faster client turnaround need figures only the agency knows, so they are off until
+    listed.
+    """
+
+    move_dates: bool = True
+    date_penalty_per_day: float = DEFAULT_DATE_PENALTY
+    date_penalties: tuple[DatePenalty, ...] = ()
+    overtime: tuple[OvertimeOption, ...] = ()
+    freelancers: tuple[FreelancerOption, ...] = ()
+    drop_optional: bool = True
+    shrink_optional_to: float | None = None
+    turnaround: tuple[TurnaroundOption, ...] = ()
+    raise_budget: bool = True
+
+    def __post_init__(self) -> None:
+        share = self.shrink_optional_to
+        if share is not None and not 0 < share < 1:
+            raise ValueError("levers: shrink_optional_to must lie strictly between 0 and 1")
+
+    def date_penalty(self, task_id: str) -> float:
+        """Price per working day of moving the promise of ``task_id``."""
+        for item in self.date_penalties:
+            if item.task == task_id:
+                return item.per_day
+        return self.date_penalty_per_day
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A brief together with the agency capacity it must be delivered with."""
@@ -163,6 +241,7 @@ class Scenario:
     currency: str = "EUR"
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     commitments: tuple[Commitment, ...] = ()
+    levers: Levers | None = None
 
     def person(self, name: str) -> Person:
         """The team member called ``name`` (KeyError if there is none)."""

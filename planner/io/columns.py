@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from planner.io.errors import Path
+from planner.io.levers import SHEET_LISTS, SWITCHES
 from planner.io.schema import (
     BriefIn,
     CalendarIn,
     CommitmentIn,
     FixedCostIn,
+    LeversIn,
     PersonIn,
     RepeatIn,
     ScenarioIn,
@@ -53,6 +55,7 @@ SETTINGS: dict[str, tuple[Path, str, type[BaseModel]]] = {
     "workdays": (("calendar", "workdays"), "list", CalendarIn),
     "client": (("brief", "client"), "text", BriefIn),
     "budget": (("brief", "budget"), "number", BriefIn),
+    **{name: (("levers", name), kind, LeversIn) for name, kind in SWITCHES},
 }
 SETTING_HELP: dict[str, str] = {
     key: str(model.model_fields[path[-1]].description) for key, (path, _, model) in SETTINGS.items()
@@ -111,6 +114,13 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         *_columns(TaskIn, "from:date", "optional:bool", "value:number", "deliverable:text"),
     ),
     "fixed_costs": _columns(FixedCostIn, "name:text", "amount:number"),
+    "levers": (
+        Column("lever", "text", "the kind of lever: " + ", ".join(SHEET_LISTS)),
+        Column("target", "text", "the promised task, person, role or client step it applies to"),
+        Column("amount", "number", "most extra hours a week, or most client days saved"),
+        Column("price", "number", "price per day late, per hour or per day saved"),
+        Column("from", "date", "the first day a freelancer is available"),
+    ),
 }
 """Every sheet with its columns, in the order they are written."""
 
@@ -120,4 +130,5 @@ LIST_PATHS: dict[Path, str] = {
     ("commitments",): "commitments",
     ("brief", "tasks"): "tasks",
     ("brief", "fixed_costs"): "fixed_costs",
+    ("levers",): "levers",
 }

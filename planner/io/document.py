@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from planner.io.checks import check_document
 from planner.io.errors import Issue, Locator, Path, Problem, ScenarioError, dotted
 from planner.io.explain import explain_all, show
+from planner.io.levers import levers_dict, levers_model
 from planner.io.schema import ScenarioIn, canonical_subdivision
 from planner.model import (
     WEEKDAY_NAMES,
@@ -199,6 +200,7 @@ def to_model(doc: ScenarioIn) -> Scenario:
         currency=doc.currency,
         calendar=calendar,
         commitments=commitments,
+        levers=levers_model(doc.levers),
     )
 
 
@@ -314,4 +316,5 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             tasks=[_task_dict(task) for task in brief.tasks],
             fixed_costs=[{"name": f.name, "amount": number(f.amount)} for f in brief.fixed_costs],
         ),
+        levers=levers_dict(scenario.levers),
     )

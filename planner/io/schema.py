@@ -368,6 +368,72 @@ class BriefIn(In):
     fixed_costs: list[FixedCostIn] = fld("list costs that are not agency time", "[]", [])
 
 
+class DatePenaltyIn(In):
+    example: ClassVar[str] = "{task: launch, per_day: 2000}"
+
+    task: TaskId = fld("name the id of the promised task", "launch")
+    per_day: Number = fld("give the price of one working day later (0 or more)", "2000", ge=0)
+
+
+class OvertimeIn(In):
+    example: ClassVar[str] = "{person: Aino, max_hours_per_week: 8, cost_per_hour: 90}"
+
+    person: Text = fld("name the team member who may work overtime", "Aino")
+    max_hours_per_week: Number = fld(
+        "give the most extra hours a week (more than 0)", "8", gt=0, le=168
+    )
+    cost_per_hour: Number = fld("give the price of an overtime hour (0 or more)", "90", ge=0)
+
+
+class FreelancerIn(In):
+    example: ClassVar[str] = "{role: designer, hours_per_week: 30, rate: 85, from: 2027-03-15}"
+
+    role: Text = fld("name the role the freelancer takes", "designer")
+    hours_per_week: Number = fld(
+        "give the most hours a week the freelancer offers (more than 0)", "30", gt=0, le=168
+    )
+    rate: Number = fld("give the freelancer's price per hour (0 or more)", "85", ge=0)
+    from_: DateValue | None = fld(
+        "give the first day the freelancer is available", "2027-03-15", None, alias="from"
+    )
+
+
+class TurnaroundIn(In):
+    example: ClassVar[str] = "{task: concept_review, max_days: 2, penalty_per_day: 300}"
+
+    task: TaskId = fld("name the id of the client step", "concept_review")
+    max_days: Integer = fld("give the most working days the client can save (1 or more)", "2", ge=1)
+    penalty_per_day: Number = fld("give the price of each day saved (0 or more)", "300", ge=0)
+
+
+class LeversIn(In):
+    example: ClassVar[str] = "{date_penalty_per_day: 500, overtime: [...], freelancers: [...]}"
+
+    move_dates: bool = fld("say false if promised dates must not move", "true", True)
+    date_penalty_per_day: Number = fld(
+        "give the price of moving a promise one working day (0 or more)", "500", 500.0, ge=0
+    )
+    date_penalties: list[DatePenaltyIn] = fld(
+        "list promises whose move costs more or less", DatePenaltyIn.example, []
+    )
+    overtime: list[OvertimeIn] = fld("list who may work overtime", OvertimeIn.example, [])
+    freelancers: list[FreelancerIn] = fld(
+        "list freelancers you could hire", FreelancerIn.example, []
+    )
+    drop_optional: bool = fld("say false if optional tasks must stay", "true", True)
+    shrink_optional_to: Number | None = fld(
+        "give the share of hours an optional task may shrink to (between 0 and 1)",
+        "0.5",
+        None,
+        gt=0,
+        lt=1,
+    )
+    turnaround: list[TurnaroundIn] = fld(
+        "list client steps the client could do faster", TurnaroundIn.example, []
+    )
+    raise_budget: bool = fld("say false if the budget cannot grow", "true", True)
+
+
 class ScenarioIn(In):
     example: ClassVar[str] = "{scenario: ..., start: ..., team: [...], brief: {...}}"
 
@@ -380,3 +446,6 @@ class ScenarioIn(In):
         "list hours already booked for other work", CommitmentIn.example, []
     )
     brief: BriefIn = fld("describe the client brief", BriefIn.example)
+    levers: LeversIn | None = fld(
+        "describe the changes the planner may propose", LeversIn.example, None
+    )

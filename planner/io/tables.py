@@ -22,6 +22,7 @@ import pandas as pd
 from planner.io.columns import LIST_PATHS, REQUIRED_SHEETS, SETTINGS, SHEETS
 from planner.io.document import build_scenario, scenario_to_dict
 from planner.io.errors import Issue, Path, ScenarioError, did_you_mean, dotted
+from planner.io.levers import SHEET_LISTS, sheet_item, sheet_rows
 from planner.model import Scenario
 
 # ----------------------------------------------------------------------------- reading
@@ -217,6 +218,8 @@ def scenario_from_tables(tables: Mapping[str, pd.DataFrame], source: str = "<tab
             brief[sheet] = reader.entries(sheet, frames[sheet], ("brief", sheet))
     if "time_off" in frames and "team" in frames:
         reader.time_off(frames["time_off"])
+    if "levers" in frames:
+        _read_levers(reader, frames["levers"])
     try:
         return build_scenario(document, source, reader.locate, reader.issues)
     except ScenarioError as error:  # a missing sheet explains every gap inside it
@@ -226,6 +229,20 @@ def scenario_from_tables(tables: Mapping[str, pd.DataFrame], source: str = "<tab
             if issue in reader.issues or not issue.location.startswith(_sheet_prefixes(missing))
         ]
         raise ScenarioError(kept, file=source) from None
+
+
+def _read_levers(reader: _Reader, frame: pd.DataFrame) -> None:
+    """Rows of the ``levers`` sheet into the document's ``levers`` lists."""
+    for row, cells in reader.rows("levers", frame):
+        key, entry = sheet_item(cells)
+        if key is None:
+            kinds = ", ".join(SHEET_LISTS)
+            message = f"unknown lever {cells.get('lever')!r}"
+            reader.issue("levers", row, "lever", message, f"levers: {kinds}")
+            continue
+        items = reader.document.setdefault("levers", {}).setdefault(key, [])
+        reader.origins[("levers", key, len(items))] = ("levers", row, None)
+        items.append(entry)
 
 
 def _sheet_prefixes(sheets: list[str]) -> tuple[str, ...]:
@@ -295,5 +312,6 @@ def scenario_to_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
         "commitments": _frame("commitments", doc.get("commitments", [])),
         "tasks": _frame("tasks", tasks),
         "fixed_costs": _frame("fixed_costs", brief.get("fixed_costs", [])),
+        "levers": _frame("levers", sheet_rows(doc.get("levers"))),
     }
     return frames

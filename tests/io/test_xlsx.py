@@ -41,6 +41,7 @@ def test_template_workbook_is_a_valid_scenario(tmp_path: Path) -> None:
         "commitments",
         "tasks",
         "fixed_costs",
+        "levers",
         "help",
     ]
     for name in ("team", "time_off", "commitments", "tasks", "fixed_costs"):
