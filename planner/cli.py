@@ -1,4 +1,4 @@
-"""Command line: ``planner check | template | convert``.
+"""Command line: ``planner check | explain | template | convert``.
 
 Exit codes: 0 = every promise holds within budget, 1 = it does not (or nothing was proven),
 2 = bad input (the message names file, field and fix; never a traceback).
@@ -12,6 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.diagnosis.explanation import (
+    DEFAULT_EXPLAIN_LIMIT,
+    explain_scenario,
+    render_explanation,
+)
 from planner.io import ScenarioError, convert, load_scenario, write_template
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
@@ -53,6 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--out", type=Path, help="write plan tables, charts and report here")
 
+    explain = commands.add_parser(
+        "explain", help="why promises break and the cheapest ways to make them hold"
+    )
+    explain.add_argument("scenario", type=Path, help="scenario file (.yaml or .xlsx)")
+    explain.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_EXPLAIN_LIMIT,
+        help=f"seconds per plan and re-plan; proofs get half (default {DEFAULT_EXPLAIN_LIMIT:g})",
+    )
+    explain.add_argument("--json", action="store_true", help="print one JSON object")
+
     template = commands.add_parser("template", help="write an empty scenario with examples")
     template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
 
@@ -68,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "explain":
+            return _explain(args)
         if args.command == "template":
             write_template(args.path)
             print(f"wrote {args.path}")
@@ -100,6 +119,18 @@ def _check(args: argparse.Namespace) -> int:
         for path in written:
             print(f"wrote {path}")
     return EXIT_FEASIBLE if plan.verdict == "feasible" else EXIT_INFEASIBLE
+
+
+def _explain(args: argparse.Namespace) -> int:
+    if args.time_limit <= 0:
+        print("planner: --time-limit must be a positive number of seconds", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    explanation = explain_scenario(load_scenario(args.scenario), time_limit=args.time_limit)
+    if args.json:
+        print(json.dumps(explanation.to_dict(), ensure_ascii=False))
+    else:
+        print(render_explanation(explanation))
+    return EXIT_FEASIBLE if explanation.verdict == "feasible" else EXIT_INFEASIBLE
 
 
 def render_text(plan: Plan) -> str:

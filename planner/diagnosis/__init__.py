@@ -1,0 +1,10 @@
+"""Building blocks of :mod:`planner.diagnose` and :mod:`planner.levers`.
+
+* :mod:`~planner.diagnosis.text` — dates, money and hours for client-meeting sentences;
+* :mod:`~planner.diagnosis.chain` — how long the dependency chains take with unlimited people;
+* :mod:`~planner.diagnosis.capacity` — hours needed against hours free in a window, and what
+  took the missing hours (holidays, time off, other commitments);
+* :mod:`~planner.diagnosis.changes` — the changes a lever can make and how they are applied;
+* :mod:`~planner.diagnosis.search` — the search for the cheapest set of changes;
+* :mod:`~planner.diagnosis.reverse` — earliest dates and the largest scope within budget.
+"""
