@@ -1,0 +1,77 @@
+"""Take the README screenshots of the running app: ``python scripts/screenshots.py``.
+
+Starts ``streamlit run streamlit_app.py`` on a free local port, drives Debian's Chromium with
+Playwright and writes ``overview.png``, ``gantt.png``, ``utilisation.png`` and ``editing.png``
+into ``docs/screenshots/`` (each checked to stay under 400 kB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from planner.app_server import (  # noqa: E402 - after the sys.path line above
+    CHROMIUM_ARGS,
+    CHROMIUM_PATH,
+    chromium_available,
+    edit_cell,
+    open_app,
+    running_app,
+    screenshot_panel,
+    show_tab,
+)
+
+MAX_BYTES = 400_000
+VIEWPORT = {"width": 1400, "height": 2400}
+
+
+def take(out_dir: Path) -> list[Path]:
+    """Open the default sample and save one screenshot per main view; returns the files."""
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with running_app() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS), headless=True
+        )
+        page = browser.new_page(viewport=VIEWPORT)
+        open_app(page, url)
+        written.append(screenshot_panel(page, out_dir / "overview.png"))
+        for tab in ("Gantt", "Utilisation"):
+            show_tab(page, tab)
+            written.append(screenshot_panel(page, out_dir / f"{tab.lower()}.png"))
+        show_tab(page, "Edit scenario")
+        edit_cell(page, "tasks", 6, "hours", "30")  # key_visual: 90 h → 30 h, not checked yet
+        page.get_by_text("not checked yet").wait_for()
+        written.append(screenshot_panel(page, out_dir / "editing.png"))
+        browser.close()
+    return written
+
+
+def main() -> int:
+    """Write the screenshots; exit code 1 when Chromium is missing or a file is too big."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    if not chromium_available():
+        print(f"screenshots: {CHROMIUM_PATH} not found (apt-get install chromium)")
+        return 1
+    status = 0
+    for path in take(args.out):
+        size = path.stat().st_size
+        print(
+            f"wrote {path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}"
+            f" ({size // 1000} kB)"
+        )
+        if size >= MAX_BYTES:
+            print(f"screenshots: {path.name} is {size // 1000} kB, over {MAX_BYTES // 1000} kB")
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

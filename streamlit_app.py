@@ -1,0 +1,299 @@
+"""sla-planner: can this client brief's promises be kept with our people?
+
+Run with ``streamlit run streamlit_app.py``. A thin layer of widgets over ``planner``: the
+scenario comes from a bundled sample, an upload or the template; it is edited in tables and
+read back by :mod:`planner.app_support`; solving is cached on the scenario's content; the
+verdict, promises, charts and downloads are all library calls.
+
+Session state: widget keys ``source_kind``, ``sample``, ``upload``, ``time_limit``, ``seed``,
+``utilisation_by``, ``budget_by``, ``run_check``, ``edit_<table>`` (data editors,
+``dl_*`` downloads); the app's own ``loaded`` (source id, name and the tables the editors
+start from), ``valid`` (last valid edited scenario), ``checked`` (the scenario the verdict is
+for), ``specs_<table>`` and ``last_<table>`` (each editor's column settings and last value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from planner import app_support as app
+from planner.io import Issue, ScenarioError, load_scenario, load_scenario_bytes, template_scenario
+from planner.model import Scenario
+from planner.plan import Plan
+from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.report import static_export_available
+
+TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")
+SOURCE_KINDS = ("Sample", "Upload a file", "Empty template")
+TOGGLES = {
+    "utilisation": ("Rows by", ["person", "role"]),
+    "budget": ("Bars by", ["role", "deliverable"]),
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def solve(key: str, time_limit: float, seed: int, _scenario: Scenario) -> Plan:
+    """Plan ``_scenario``; cached on its content ``key`` (not the object) and the settings."""
+    return plan_scenario(_scenario, time_limit=time_limit, seed=seed)
+
+
+# ----------------------------------------------------------------------------- input
+
+
+def sidebar() -> tuple[float, int, ScenarioError | None]:
+    """Scenario source and solver settings; loads the source when it changed."""
+    with st.sidebar:
+        st.header("Scenario")
+        kind = st.radio("Start from", SOURCE_KINDS, key="source_kind")
+        error = None
+        if kind == "Sample":
+            samples = {path.name: path for path in app.list_samples()}
+            name = st.selectbox(
+                "Sample",
+                list(samples),
+                key="sample",
+                format_func=lambda n: app.sample_label(samples[n]),
+            )
+            if name:
+                error = load(f"sample:{name}", name, lambda: load_scenario(samples[name]))
+        elif kind == "Upload a file":
+            upload = st.file_uploader(
+                "Scenario (.yaml or .xlsx)", ["yaml", "yml", "xlsx"], key="upload"
+            )
+            if upload is None:
+                st.caption("Choose a file; the current scenario stays until then.")
+            else:
+                data = upload.getvalue()
+                error = load(
+                    app.upload_id(upload.name, data),
+                    upload.name,
+                    lambda: load_scenario_bytes(data, upload.name),
+                )
+        else:
+            error = load("template", "template", template_scenario)
+        st.header("Solver")
+        limit = st.number_input(
+            "Time limit (seconds)", 1.0, 300.0, DEFAULT_TIME_LIMIT, 1.0, key="time_limit"
+        )
+        seed = st.number_input("Seed", 0, 10_000, 0, 1, key="seed")
+        st.caption("The same scenario, time limit and seed always give the same plan.")
+    return float(limit), int(seed), error
+
+
+def load(source_id: str, name: str, read: Callable[[], Scenario]) -> ScenarioError | None:
+    """Load a new source: reset the editors and check it at once. Returns its problems."""
+    loaded = st.session_state.get("loaded")
+    if loaded and loaded["id"] == source_id:
+        return None
+    try:
+        scenario = read()
+    except ScenarioError as error:
+        return error
+    for key in [k for k in st.session_state if str(k).startswith(("edit_", "specs_", "last_"))]:
+        del st.session_state[key]
+    tables = app.editor_tables(scenario)
+    st.session_state["loaded"] = {"id": source_id, "name": name, "tables": tables}
+    st.session_state["valid"] = st.session_state["checked"] = scenario
+    return None
+
+
+COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
+    "number": lambda n, s: st.column_config.NumberColumn(n, min_value=s.min_value, step=s.step),
+    "integer": lambda n, s: st.column_config.NumberColumn(
+        n, min_value=s.min_value, step=1, format="%d"
+    ),
+    "date": lambda n, s: st.column_config.DateColumn(n, format="YYYY-MM-DD"),
+    "select": lambda n, s: st.column_config.SelectboxColumn(n, options=list(s.options)),
+    "check": lambda n, s: st.column_config.CheckboxColumn(n),
+    "text": lambda n, s: st.column_config.TextColumn(n),
+}
+
+
+def editor(table: str, team: app.Table) -> app.Table:
+    """One data editor; returns the edited table (the edits live in session state)."""
+    tables = st.session_state["loaded"]["tables"]
+    specs = app.column_specs(table, tables[table], team)
+    if (
+        st.session_state.get(f"specs_{table}", specs) != specs
+        and f"last_{table}" in st.session_state
+    ):
+        # New select options make a new widget: fold the edits into its data first, keep them.
+        tables[table] = st.session_state[f"last_{table}"]
+        st.session_state.pop(f"edit_{table}", None)
+        specs = app.column_specs(table, tables[table], team)
+    st.session_state[f"specs_{table}"] = specs
+    config = {n: {**COLUMN_TYPES[s.kind](n, s), "help": s.help or None} for n, s in specs.items()}
+    fixed = table == "settings"  # one row per setting; only the values change
+    edited = st.data_editor(
+        tables[table],
+        key=f"edit_{table}",
+        column_config=config,
+        hide_index=True,
+        num_rows="fixed" if fixed else "dynamic",
+        disabled=["setting"] if fixed else False,
+        height=35 * (min(len(tables[table]), 20) + 2) + 3,  # every row visible on a projector
+        placeholder="",
+    )
+    st.session_state[f"last_{table}"] = edited
+    return edited
+
+
+def edit_tables() -> app.EditResult:
+    """All editors (team first: its roles and names feed the others' select boxes)."""
+    loaded = st.session_state["loaded"]
+    tabs = dict(zip(app.EDITABLE_TABLES, st.tabs(list(TABLE_LABELS)), strict=True))
+    edited = dict(loaded["tables"])
+    for table in ("team", *[t for t in app.EDITABLE_TABLES if t != "team"]):
+        with tabs[table]:
+            edited[table] = editor(table, edited["team"])
+    result = app.scenario_from_edits(edited, f"{loaded['name']} (edited)")
+    for table in app.EDITABLE_TABLES:
+        with tabs[table]:
+            show_issues(result.issues_for(table), edited[table])
+    if result.other_issues():
+        show_issues(result.other_issues(), edited["settings"])
+    if result.scenario is not None:
+        st.session_state["valid"] = result.scenario
+    return result
+
+
+def show_issues(issues: list[Issue], frame: app.Table) -> None:
+    """Issues next to their table, worded as the CLI words them, with the row's id or name."""
+    if issues:
+        st.error(
+            "Fix these entries (rows count the header as row 1, as in the workbook):\n\n"
+            + app.issue_lines(issues, frame)
+        )
+
+
+def download_buttons(downloads: list[app.Download], columns: int, static: bool) -> None:
+    """Download buttons in rows; files are made only when clicked."""
+    for start in range(0, len(downloads), columns):
+        for col, item in zip(st.columns(columns), downloads[start : start + columns], strict=False):
+            col.download_button(
+                item.label,
+                item.make,
+                item.file_name,
+                item.mime,
+                key=item.key,
+                disabled=item.static and not static,
+                on_click="ignore",
+            )
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def verdict(plan: Plan, scenario: Scenario) -> None:
+    """The headline sentence, the four numbers behind it and the solver line."""
+    summary = app.summarise(plan)
+    st.title(scenario.title)
+    st.caption(f"Client: {scenario.brief.client} · plan starts {scenario.start:%a %d %b %Y}")
+    {"good": st.success, "bad": st.error, "unknown": st.warning}[summary.tone](
+        f"**{summary.headline}**"
+    )
+    kept, broken, slip, price = st.columns(4)
+    kept.metric("Promises kept", f"{summary.kept} of {summary.total}")
+    broken.metric("Promises broken", summary.broken)
+    slip.metric("Worst slip (working days)", summary.worst_slip, help=summary.worst_name)
+    price.metric(
+        "Price vs budget",
+        summary.price_text,
+        delta=summary.budget_delta,
+        help="Bill rates × planned hours + fixed costs",
+    )
+    st.caption(
+        f"Solver: {plan.solver_status} in {plan.solve_seconds:.2f} s"
+        + (f" — {plan.message}" if plan.message else "")
+    )
+
+
+def check(limit: float, seed: int, result: app.EditResult) -> tuple[Plan, Scenario]:
+    """The Check button and the verdict of the checked scenario (solved once per content)."""
+    summary = st.container()
+    if st.button("Check the brief", key="run_check", type="primary"):
+        st.session_state["checked"] = st.session_state["valid"]
+    checked: Scenario = st.session_state["checked"]
+    if not result.ok:
+        st.warning(
+            "Some edited rows need fixing (see **Edit scenario**). Until then the page "
+            "uses the last valid version; nothing you typed is lost."
+        )
+    elif app.scenario_key(st.session_state["valid"]) != app.scenario_key(checked):
+        st.info("You have edits that are not checked yet: press **Check the brief**.")
+    with summary:
+        with st.spinner(f"Planning (time limit {limit:g} s)…", show_time=True):
+            plan = solve(app.scenario_key(checked), limit, seed, checked)
+        verdict(plan, checked)
+    return plan, checked
+
+
+def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, Any]:
+    """Gantt, utilisation (person/role) and budget (role/deliverable) charts in their tabs."""
+    by = {
+        chart: st.session_state.get(f"{chart}_by") or opts[0]
+        for chart, (_, opts) in TOGGLES.items()
+    }
+    figures = app.app_figures(plan, scenario, by["utilisation"], by["budget"])
+    for chart, label in app.CHARTS.items():
+        with tabs[label]:
+            if chart in TOGGLES:
+                title, options = TOGGLES[chart]
+                st.segmented_control(title, options, key=f"{chart}_by", default=options[0])
+            st.plotly_chart(figures[chart], key=f"chart_{chart}", config={"displaylogo": False})
+    return figures
+
+
+def main() -> None:
+    """The page: verdict first, then promises, charts, editing and downloads."""
+    st.set_page_config(page_title="sla-planner", page_icon="📅", layout="wide")
+    limit, seed, error = sidebar()
+    if error is not None:
+        st.error(
+            f"**{app.escape_markdown(error.file)}** cannot be used yet, so the previous "
+            f"scenario stays:\n\n{app.issue_lines(error.issues)}"
+        )
+    if "loaded" not in st.session_state:
+        st.info("Choose a scenario in the sidebar.")
+        return
+    header = st.container()
+    names = ["Promises", *app.CHARTS.values(), "Edit scenario", "Export"]
+    tabs = dict(zip(names, st.tabs(names), strict=True))
+    with tabs["Edit scenario"]:
+        st.caption("Edit the brief and the team, then press **Check the brief** at the top.")
+        result = edit_tables()
+        st.markdown("**Download the edited scenario**")
+        download_buttons(app.scenario_downloads(st.session_state["valid"]), 6, True)
+    with header:
+        plan, checked = check(limit, seed, result)
+    with tabs["Promises"]:
+        frame = app.promises_table(plan)
+        dates = {
+            c: st.column_config.DateColumn(format="ddd D MMM YYYY")
+            for c in ("Promised", "Realistic")
+        }
+        st.dataframe(
+            app.promises_styler(frame), hide_index=True, key="promises", column_config=dates
+        )
+    figures = charts(plan, checked, tabs)
+    with tabs["Export"]:
+        static = static_export_available()
+        if not static:
+            st.warning(
+                "PNG, SVG and PDF need a Chromium browser, which this machine lacks "
+                "(install `chromium` or set BROWSER_PATH). The HTML downloads work."
+            )
+        stem = app.file_stem(checked.title)
+        st.subheader("Charts")
+        download_buttons(app.chart_downloads(figures, stem), len(app.CHART_FORMATS), static)
+        st.subheader("Plan and report")
+        download_buttons(app.plan_downloads(plan, checked, stem), 4, static)
+
+
+try:
+    main()
+except Exception as error:  # the last guard: a readable message, never a traceback
+    st.error(f"Something went wrong: {error}. Your edits are kept; try again or reload the page.")

@@ -1,0 +1,209 @@
+"""The Streamlit app through AppTest: verdict first, editing, cached solving, no tracebacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import planner.planning
+import planner.report
+
+APP = "../streamlit_app.py"  # AppTest.from_file resolves relative to this file
+TUNDRA_VERDICT = "INFEASIBLE: 7 of 8 promises break"
+KEY_VISUAL_ROW = 6  # tasks table row of key_visual (90 h) in the tundra sample
+
+
+@pytest.fixture
+def at() -> AppTest:
+    """The app opened on its default sample (the over-promised tundra launch)."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception
+    return app
+
+
+@pytest.fixture
+def solves(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Records every real solve (the cache is cleared first, so counts start at zero)."""
+    st.cache_data.clear()
+    calls: list[Any] = []
+    real = planner.planning.plan_scenario
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0].title)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(planner.planning, "plan_scenario", counting)
+    return calls
+
+
+def headline(app: AppTest) -> str:
+    """The verdict sentence (shown as error, success or warning, always in bold)."""
+    boxes = [*app.error, *app.success, *app.warning]
+    return next(box.value.strip("*") for box in boxes if box.value.startswith("**"))
+
+
+def edit_cell(app: AppTest, table: str, row: int, **values: object) -> AppTest:
+    """Edit cells of a data editor the way the browser reports it, then rerun."""
+    app.session_state[f"edit_{table}"] = {
+        "edited_rows": {row: values},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    return app.run()
+
+
+def editor_value(app: AppTest, table: str) -> Any:
+    """What a data editor returned on the last run (the app keeps it as ``last_<table>``)."""
+    return app.session_state[f"last_{table}"]
+
+
+def check(app: AppTest) -> AppTest:
+    """Press "Check the brief"."""
+    return app.button(key="run_check").click().run()
+
+
+def test_default_sample_shows_verdict_metrics_and_promises(at: AppTest) -> None:
+    check(at)
+    assert not at.exception
+    assert headline(at).startswith(TUNDRA_VERDICT)
+    assert "over the 38,000 EUR budget" in headline(at)
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Promises kept"] == "1 of 8"
+    assert metrics["Promises broken"] == "7"
+    assert metrics["Worst slip (working days)"] == "15"
+    assert metrics["Price vs budget"] == "41,985 EUR"
+    promises = at.dataframe[0].value
+    assert list(promises.columns) == [
+        "Promise",
+        "Promised",
+        "Realistic",
+        "Working days late",
+        "Priority",
+        "Status",
+    ]
+    assert len(promises) == 8 and promises["Status"].tolist().count("late") == 7
+    assert at.sidebar.number_input(key="time_limit").value == 5.0
+
+
+def test_charts_and_every_download_are_offered(at: AppTest) -> None:
+    assert len(at.get("plotly_chart")) == 3
+    keys = [
+        *(
+            f"dl_{chart}_{fmt}"
+            for chart in ("gantt", "utilisation", "budget")
+            for fmt in ("png", "svg", "pdf", "html")
+        ),
+        "dl_plan_csv",
+        "dl_plan_xlsx",
+        "dl_report_html",
+        "dl_report_pdf",
+        "dl_scenario_yaml",
+        "dl_scenario_xlsx",
+    ]
+    for key in keys:
+        assert at.download_button(key=key).label
+
+
+def test_utilisation_toggle_switches_to_roles(at: AppTest) -> None:
+    at.segmented_control(key="utilisation_by").set_value("role").run()
+    assert not at.exception
+    spec = at.get("plotly_chart")[1].proto.spec
+    assert "art_director" in spec or "designer" in spec
+
+
+def test_a_rerun_that_changes_nothing_does_not_solve_again(solves: list[Any]) -> None:
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    check(app)
+    app.run()
+    assert not app.exception
+    assert len(solves) == 1
+
+
+def test_editing_hours_changes_the_verdict_after_check(at: AppTest) -> None:
+    before = headline(at)
+    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours=30)
+    assert not at.exception
+    assert headline(at) == before  # not checked yet
+    assert any("not checked yet" in box.value for box in at.info)
+    check(at)
+    assert not at.exception
+    assert headline(at) != before
+    assert "within the 38,000 EUR budget" in headline(at)
+    assert not at.info  # the edits are checked now
+
+
+def test_negative_hours_show_the_readable_error_and_keep_the_edit(at: AppTest) -> None:
+    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours=-4)
+    check(at)
+    assert not at.exception
+    messages = " ".join(box.value for box in at.error).replace("\\", "")  # markdown escapes
+    assert "**key_visual**" in messages
+    assert "sheet tasks, row 8, column hours: must be greater than 0" in messages
+    assert "Fix: " in messages
+    assert any("last valid version" in box.value for box in at.warning)
+    assert headline(at).startswith(TUNDRA_VERDICT)  # the last valid scenario still answers
+    assert at.session_state["edit_tasks"]["edited_rows"][KEY_VISUAL_ROW] == {"hours": -4}
+    assert editor_value(at, "tasks").loc[KEY_VISUAL_ROW, "hours"] == -4
+
+
+def test_team_edits_keep_task_edits_when_roles_change(at: AppTest) -> None:
+    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours=30)
+    edit_cell(at, "team", 0, roles="designer, art_director, illustrator")
+    assert not at.exception
+    at.run()
+    assert editor_value(at, "tasks").loc[KEY_VISUAL_ROW, "hours"] == 30
+    check(at)
+    assert "within the 38,000 EUR budget" in headline(at)
+
+
+def test_budget_can_be_edited_in_settings(at: AppTest) -> None:
+    settings = at.data_editor(key="edit_settings").value
+    row = settings.index[settings["setting"] == "budget"][0]
+    edit_cell(at, "settings", int(row), value="50000")
+    check(at)
+    assert "within the 50,000 EUR budget" in headline(at)
+
+
+def test_switching_samples_loads_and_checks_the_new_one(at: AppTest) -> None:
+    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours=30)
+    at.sidebar.selectbox(key="sample").set_value("lumo-spring-campaign.yaml").run()
+    assert not at.exception
+    assert headline(at).startswith("FEASIBLE")
+    assert not at.info  # the edits of the other sample are gone with it
+
+
+def test_template_starts_a_new_brief(at: AppTest) -> None:
+    at.sidebar.radio(key="source_kind").set_value("Empty template").run()
+    assert not at.exception
+    assert at.title[0].value == "New brief"
+
+
+def test_without_chromium_static_exports_are_disabled_not_broken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(planner.report, "static_export_available", lambda: False)
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    assert not app.exception
+    assert any("need a Chromium" in box.value for box in app.warning)
+    assert app.download_button(key="dl_gantt_png").proto.disabled
+    assert app.download_button(key="dl_report_pdf").proto.disabled
+    assert not app.download_button(key="dl_gantt_html").proto.disabled
+    assert not app.download_button(key="dl_report_html").proto.disabled
+
+
+def test_unexpected_errors_become_a_friendly_message(
+    solves: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: Any, **__: Any) -> Callable[..., Any]:
+        raise RuntimeError("solver exploded")
+
+    monkeypatch.setattr(planner.planning, "plan_scenario", broken)
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    assert not app.exception
+    assert any("Something went wrong: solver exploded" in box.value for box in app.error)
+    st.cache_data.clear()
