@@ -41,3 +41,8 @@ def listing(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def capitalised(text: str) -> str:
+    """The text with a capital first letter (task ids often start lower case)."""
+    return text[:1].upper() + text[1:]

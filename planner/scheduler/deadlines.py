@@ -77,13 +77,19 @@ def ample_horizon(problem: Problem) -> int:
     return max(1, min(rows, latest_due + span + 5)) if rows else latest_due + span + 5
 
 
+WALL_GUARD = 2.0
+"""The clock stops a sub-solve only at this multiple of its time limit: the deterministic
+budget ends first even on a busy machine, so answers repeat run to run."""
+
+
 def _new_solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
-    """A solver stopped by deterministic work (repeatable with one worker) or the clock."""
+    """A solver stopped by deterministic work (repeatable with one worker), the clock as a
+    safety net."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = workers
     params.random_seed = seed
-    params.max_time_in_seconds = time_limit
+    params.max_time_in_seconds = time_limit * WALL_GUARD
     params.max_deterministic_time = time_limit * DETERMINISTIC_UNITS_PER_SECOND
     # Probing in presolve can eat the whole budget on models with many periods (measured:
     # 2.6 units of work on a 44-task retainer) before the search even tries the hint.

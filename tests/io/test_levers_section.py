@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from planner.io import (
     ScenarioError,
@@ -153,3 +154,14 @@ def test_levers_do_not_change_other_fields() -> None:
     scenario: Scenario = contract_scenario()
     with_levers = scenario_from_dict(scenario_to_dict(replace(scenario, levers=FULL)))
     assert replace(with_levers, levers=None) == scenario
+
+
+def test_documented_levers_example_reads() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md"
+    example = docs.read_text("utf-8").split("```yaml\nlevers:\n", 1)[1].split("```", 1)[0]
+    document = scenario_to_dict(load_scenario(DATA_DIR / "tundra-product-launch.yaml"))
+    document["levers"] = yaml.safe_load("levers:\n" + example)["levers"]
+    levers = scenario_from_dict(document).levers
+    assert levers is not None
+    assert levers.date_penalty("launch_readiness") == 1500
+    assert levers.shrink_optional_to == 0.5
