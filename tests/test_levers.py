@@ -15,6 +15,7 @@ from planner.diagnosis.changes import (
     FREELANCER,
     MOVE_DATE,
     OVERTIME,
+    SHRINK_TASK,
     TURNAROUND,
     Change,
     apply_changes,
@@ -212,6 +213,23 @@ def test_dropping_an_optional_task_when_dates_are_fixed() -> None:
         (DROP_TASK, "banners", 900)
     ]
     assert_alternative_holds(scenario, alternative)
+
+
+def test_shrinking_an_optional_task() -> None:
+    # 15 h + 15 h optional by Wed, 22.5 h free, dates fixed and dropping not allowed: keeping
+    # half of the optional task (7.5 h) fits exactly; the price is half its value.
+    tasks = (
+        Task("visual", role="designer", hours=15, due=date(2027, 3, 3)),
+        Task("banners", role="designer", hours=15, due=date(2027, 3, 3), optional=True, value=1200),
+    )
+    levers = Levers(move_dates=False, drop_optional=False, shrink_optional_to=0.5)
+    scenario = replace(tiny_scenario(tasks), levers=levers)
+    (alternative,) = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    assert [(c.kind, c.target, c.amount, c.cost) for c in alternative.changes] == [
+        (SHRINK_TASK, "banners", 0.5, 600)
+    ]
+    plan = assert_alternative_holds(scenario, alternative)
+    assert plan.task("banners").hours == 7.5
 
 
 def test_faster_client_turnaround() -> None:
