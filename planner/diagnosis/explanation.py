@@ -185,6 +185,8 @@ def _headline(plan: Plan) -> str:
             f"; price {money_text(plan.budget.price, plan.currency)} is {state} the "
             f"{money_text(plan.budget.budget, plan.currency)} budget"
         )
+    if not plan.promises:
+        return f"{plan.verdict.upper()}: no promised dates{money}."
     if not broken:
         return f"{plan.verdict.upper()}: all {len(plan.promises)} promises hold{money}."
     return f"INFEASIBLE: {len(broken)} of {len(plan.promises)} promises break{money}."

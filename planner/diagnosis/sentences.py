@@ -39,12 +39,16 @@ def chain_names(bound: ChainBound, most: int = 4) -> str:
 def chain_sentence(bound: ChainBound, promise: PromiseOutcome, reach: Reach) -> str:
     """Why the chain alone breaks a promise, with its slowest agency step explained."""
     first = bound.steps[0].start
+    if len(bound.steps) > 1:
+        what = f"its chain of {len(bound.steps)} steps ({chain_names(bound)}) needs"
+        split = f" — {bound.agency_days} of agency work, {bound.client_days} with the client —"
+    else:
+        what, split = "it needs", ""
     text = (
         f"{promise.name} cannot be ready by {day_text(bound.due)}: even with everyone free "
-        f"for it, its chain of {len(bound.steps)} steps ({chain_names(bound)}) needs "
-        f"{days_text(bound.needed_days)} from {day_text(first)} — {bound.agency_days} of agency "
-        f"work, {bound.client_days} with the client — and the promise allows "
-        f"{bound.allowed_days}. The earliest possible finish is {day_text(bound.earliest_finish)}."
+        f"for it, {what} {days_text(bound.needed_days)} from {day_text(first)}{split} and the "
+        f"promise allows {bound.allowed_days}. The earliest possible finish is "
+        f"{day_text(bound.earliest_finish)}."
     )
     agency = [s for s in bound.steps if s.kind == "agency" and s.people]
     if agency:
