@@ -6,10 +6,12 @@ read back by :mod:`planner.app_support`; solving is cached on the scenario's con
 verdict, promises, charts and downloads are all library calls.
 
 Session state: widget keys ``source_kind``, ``sample``, ``upload``, ``time_limit``, ``seed``,
-``utilisation_by``, ``budget_by``, ``run_check``, ``edit_<table>`` (data editors,
-``dl_*`` downloads); the app's own ``loaded`` (source id, name and the tables the editors
-start from), ``valid`` (last valid edited scenario), ``checked`` (the scenario the verdict is
-for), ``specs_<table>`` and ``last_<table>`` (each editor's column settings and last value).
+``utilisation_by``, ``budget_by``, ``run_check``, ``run_explain``, ``apply_<label>``,
+``edit_<table>`` (data editors, ``dl_*`` downloads); the app's own ``loaded`` (source id, name
+and the tables the editors start from), ``valid`` (last valid edited scenario), ``checked``
+(the scenario the verdict is for), ``explained`` (content key of the checked scenario whose
+explanation was asked for), ``applied`` (message after applying an alternative),
+``specs_<table>`` and ``last_<table>`` (each editor's column settings and last value).
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from typing import Any
 
 import streamlit as st
 
+from planner import app_diagnosis as why
 from planner import app_support as app
+from planner.diagnosis.explanation import Explanation
 from planner.io import Issue, ScenarioError, load_scenario, load_scenario_bytes, template_scenario
+from planner.levers import Alternative
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
@@ -38,6 +43,12 @@ TOGGLES = {
 def solve(key: str, time_limit: float, seed: int, _scenario: Scenario) -> Plan:
     """Plan ``_scenario``; cached on its content ``key`` (not the object) and the settings."""
     return plan_scenario(_scenario, time_limit=time_limit, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def explain(key: str, time_limit: float, seed: int, _scenario: Scenario) -> Explanation:
+    """Explain ``_scenario``; cached on the same content ``key`` and settings as :func:`solve`."""
+    return why.explain(_scenario, time_limit, seed)
 
 
 # ----------------------------------------------------------------------------- input
@@ -92,12 +103,16 @@ def load(source_id: str, name: str, read: Callable[[], Scenario]) -> ScenarioErr
         scenario = read()
     except ScenarioError as error:
         return error
-    for key in [k for k in st.session_state if str(k).startswith(("edit_", "specs_", "last_"))]:
-        del st.session_state[key]
-    tables = app.editor_tables(scenario)
-    st.session_state["loaded"] = {"id": source_id, "name": name, "tables": tables}
+    start_editors(source_id, name, app.editor_tables(scenario))
     st.session_state["valid"] = st.session_state["checked"] = scenario
     return None
+
+
+def start_editors(source_id: str, name: str, tables: dict[str, app.Table]) -> None:
+    """Make ``tables`` what the editors show, forgetting the editors' edits and settings."""
+    for key in [k for k in st.session_state if str(k).startswith(("edit_", "specs_", "last_"))]:
+        del st.session_state[key]
+    st.session_state["loaded"] = {"id": source_id, "name": name, "tables": tables}
 
 
 COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
@@ -187,6 +202,12 @@ def download_buttons(downloads: list[app.Download], columns: int, static: bool) 
 # ----------------------------------------------------------------------------- output
 
 
+def dates_table(data: Any, key: str, *dates: str) -> None:
+    """A read-only table whose ``dates`` columns read ``Wed 17 Mar 2027``."""
+    config = {c: st.column_config.DateColumn(format="ddd D MMM YYYY") for c in dates}
+    st.dataframe(data, hide_index=True, key=key, column_config=config)
+
+
 def verdict(plan: Plan, scenario: Scenario) -> None:
     """The headline sentence, the four numbers behind it and the solver line."""
     summary = app.summarise(plan)
@@ -247,6 +268,89 @@ def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, An
     return figures
 
 
+# ----------------------------------------------------------------------------- why & fixes
+
+
+def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None:
+    """Explain the checked scenario on request: causes, alternatives, reverse answers."""
+    key = app.scenario_key(scenario)
+    if st.button("Explain", key="run_explain", type="primary"):
+        st.session_state["explained"] = key
+    if applied := st.session_state.pop("applied", None):
+        (st.success if applied[0] == "ok" else st.error)(applied[1])
+    if st.session_state.get("explained") != key:
+        st.caption(why.EXPLAIN_PROMPT)
+        return
+    try:
+        with st.spinner("Explaining: diagnosing and re-planning the alternatives…", show_time=True):
+            view = why.why_view(explain(key, limit, seed, scenario))
+    except Exception as error:  # a friendly message, never a traceback
+        st.error(f"The explanation failed: {error}. The verdict above still stands; try again.")
+        return
+    if view.holds:
+        st.success("Every promise holds within budget: nothing to fix.")
+    causes, ways = st.columns(2, gap="large")
+    if not view.holds:
+        causes.subheader("Why")
+        ways.subheader("Ways out, cheapest first")
+    with causes:
+        show_causes(view)
+    with ways:
+        show_alternatives(view, editable)
+    if not view.earliest.empty:
+        st.subheader("Earliest possible dates", help=why.EARLIEST_HELP)
+        dates_table(view.earliest, "earliest", "Promised", "Earliest possible")
+    if view.scope:
+        st.info(view.scope)
+    st.caption(f"Explained in {view.seconds:.1f} s.")
+
+
+def show_causes(view: why.WhyView) -> None:
+    """Each broken promise with its causes (kind badge, sentence, figures in an expander)."""
+    for heading, causes in view.cause_groups:
+        if heading:
+            st.markdown(heading)
+        for cause in causes:
+            st.markdown(cause.markdown)
+            with st.expander("Figures"):
+                for title, table in why.figure_tables(cause.figures).items():
+                    st.caption(title)
+                    st.dataframe(table, hide_index=True)
+    for note in view.notes:
+        st.caption(note)
+
+
+def show_alternatives(view: why.WhyView, editable: bool) -> None:
+    """The alternatives, cheapest first, each with its changes and an Apply button."""
+    if not view.alternatives and not view.holds:
+        st.warning("No combination of the allowed levers makes every promise hold.")
+    for item in view.alternatives:
+        with st.container(border=True):
+            st.markdown(item.markdown)
+            st.caption(item.after)
+            st.button(
+                "Apply this alternative",
+                key=f"apply_{item.label}",
+                on_click=apply,
+                args=(item.label, item.alternative),
+                disabled=not editable,
+                help=None if editable else "Fix the edited rows first (see Edit scenario).",
+            )
+
+
+def apply(label: str, alternative: Alternative) -> None:
+    """Button callback: the working scenario becomes itself with ``alternative`` applied."""
+    try:
+        changed = why.applied_tables(st.session_state["valid"], alternative)
+    except Exception as error:  # shown in the tab, never a traceback
+        st.session_state["applied"] = ("error", f"Alternative {label} cannot be applied: {error}")
+        return
+    loaded = st.session_state["loaded"]
+    start_editors(loaded["id"], loaded["name"], changed.tables)
+    st.session_state["valid"] = changed.scenario
+    st.session_state["applied"] = ("ok", why.applied_message(label))
+
+
 def main() -> None:
     """The page: verdict first, then promises, charts, editing and downloads."""
     st.set_page_config(page_title="sla-planner", page_icon="📅", layout="wide")
@@ -260,7 +364,7 @@ def main() -> None:
         st.info("Choose a scenario in the sidebar.")
         return
     header = st.container()
-    names = ["Promises", *app.CHARTS.values(), "Edit scenario", "Export"]
+    names = ["Promises", "Why & fixes", *app.CHARTS.values(), "Edit scenario", "Export"]
     tabs = dict(zip(names, st.tabs(names), strict=True))
     with tabs["Edit scenario"]:
         st.caption("Edit the brief and the team, then press **Check the brief** at the top.")
@@ -270,14 +374,10 @@ def main() -> None:
     with header:
         plan, checked = check(limit, seed, result)
     with tabs["Promises"]:
-        frame = app.promises_table(plan)
-        dates = {
-            c: st.column_config.DateColumn(format="ddd D MMM YYYY")
-            for c in ("Promised", "Realistic")
-        }
-        st.dataframe(
-            app.promises_styler(frame), hide_index=True, key="promises", column_config=dates
-        )
+        styled = app.promises_styler(app.promises_table(plan))
+        dates_table(styled, "promises", "Promised", "Realistic")
+    with tabs["Why & fixes"]:
+        why_tab(checked, limit, seed, result.ok)
     figures = charts(plan, checked, tabs)
     with tabs["Export"]:
         static = static_export_available()

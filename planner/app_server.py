@@ -153,6 +153,17 @@ def show_tab(page: Any, name: str, timeout: float = 30_000) -> Any:
     return panel
 
 
+def explain(page: Any, timeout: float = 120_000) -> Any:
+    """Open "Why & fixes", press Explain and wait until the whole explanation is shown.
+
+    Returns the tab panel. Diagnosing takes a few seconds (about 5 s on the default sample).
+    """
+    panel = show_tab(page, "Why & fixes")
+    panel.get_by_role("button", name="Explain", exact=True).click()
+    panel.get_by_text("Explained in").first.wait_for(timeout=timeout)
+    return panel
+
+
 def edit_cell(page: Any, table: str, row: int, column: str, value: str) -> None:
     """Type ``value`` into one cell of a data editor, as a user does.
 
@@ -177,12 +188,18 @@ def edit_cell(page: Any, table: str, row: int, column: str, value: str) -> None:
     page.keyboard.press("Enter")
 
 
-def screenshot_panel(page: Any, path: Path, margin: int = 24) -> Path:
-    """Screenshot the page from the top down to the end of the visible tab panel."""
+def screenshot_panel(
+    page: Any, path: Path, margin: int = 24, max_height: float | None = None
+) -> Path:
+    """Screenshot the page from the top down to the end of the visible tab panel.
+
+    ``max_height`` cuts a long panel (pixels from the top), to keep the file small.
+    """
     panel = page.locator('[role="tabpanel"]:visible').first
     box = panel.bounding_box()
     width = page.viewport_size["width"]
     bottom = box["y"] + box["height"] + margin if box else page.viewport_size["height"]
+    bottom = min(bottom, max_height or bottom)
     path.parent.mkdir(parents=True, exist_ok=True)
     page.mouse.move(width - 5, 5)  # no hover highlight in the picture
     page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": width, "height": bottom})

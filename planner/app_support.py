@@ -11,7 +11,6 @@ unit-tested without Streamlit (this module never imports it). One app run goes::
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from planner.charts import budget_chart, gantt_chart, utilisation_heatmap
-from planner.export import plan_tables
+from planner.export import plan_xlsx_bytes
 from planner.io import (
     SHEETS,
     Issue,
@@ -32,8 +31,8 @@ from planner.io import (
     dump_yaml,
     scenario_from_tables,
     scenario_to_tables,
+    scenario_xlsx_bytes,
 )
-from planner.io.xlsx_io import write_xlsx
 from planner.model import REPEAT_UNITS, Scenario
 from planner.plan import Plan
 from planner.report import figure_bytes, report_html, report_pdf
@@ -278,12 +277,14 @@ _KINDS: dict[str, ColumnKind] = {
     "bool": "check",
 }
 _AT_LEAST_ONE = {"priority", "max_people", "repeat_count", "repeat_interval"}
+_SIGNED = {("commitments", "hours_per_week")}  # negative: extra hours (overtime)
 
 
 def column_specs(table: str, frame: pd.DataFrame, team: pd.DataFrame) -> dict[str, ColumnSpec]:
     """Typed column settings for one editable table, from the sheet definitions of planner.io.
 
-    Numbers get a minimum (0, or 1 for counts such as ``priority``), dates a date picker,
+    Numbers get a minimum (0, or 1 for counts such as ``priority``; none for commitment hours,
+    where a negative number is overtime), dates a date picker,
     flags a checkbox; a task's ``role`` and every ``person`` column become select boxes over
     the team's roles and names, ``repeat_every`` one over day/week/month. Help texts are the
     fixes the error messages give.
@@ -311,7 +312,9 @@ def column_specs(table: str, frame: pd.DataFrame, team: pd.DataFrame) -> dict[st
         kind = _KINDS.get(column.kind, "text")
         spec = ColumnSpec(kind, column.help)
         if kind in ("number", "integer"):
-            low = 1 if column.name in _AT_LEAST_ONE else 0
+            low: float | None = 1 if column.name in _AT_LEAST_ONE else 0
+            if (table, column.name) in _SIGNED:
+                low = None
             step = 1 if kind == "integer" else 0.5
             spec = ColumnSpec(kind, column.help, min_value=low, step=step)
         elif column.name == "role" and table == "tasks":
@@ -582,22 +585,6 @@ def scenario_yaml_bytes(scenario: Scenario) -> bytes:
     return dump_yaml(scenario).encode("utf-8")
 
 
-def scenario_xlsx_bytes(scenario: Scenario) -> bytes:
-    """The scenario as an XLSX workbook (one sheet per table, as ``planner template``)."""
-    buffer = io.BytesIO()
-    write_xlsx(scenario, buffer)
-    return buffer.getvalue()
-
-
 def plan_csv_bytes(plan: Plan) -> bytes:
     """The plan's tasks (kind, dates, people, hours) as CSV."""
     return plan.tasks_frame().to_csv(index=False).encode("utf-8")
-
-
-def plan_xlsx_bytes(plan: Plan) -> bytes:
-    """Every plan table (bookings, tasks, promises, utilisation, budget) in one workbook."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in plan_tables(plan).items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-    return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -46,8 +47,28 @@ def write_plan_tables(plan: Plan, out_dir: Path) -> list[Path]:
         frame.to_csv(path, index=False)
         written.append(path)
     workbook = out_dir / "plan.xlsx"
-    with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
-        for name, frame in tables.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
+    workbook.write_bytes(plan_xlsx_bytes(plan, tables))
     written.append(workbook)
     return written
+
+
+def plan_xlsx_bytes(plan: Plan, tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+    """Every plan table (bookings, tasks, promises, utilisation, budget) in one XLSX workbook.
+
+    Parameters
+    ----------
+    plan
+        The plan to write.
+    tables
+        Its :func:`plan_tables`, when the caller already has them.
+
+    Returns
+    -------
+    bytes
+        The workbook, one sheet per table.
+    """
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in (tables if tables is not None else plan_tables(plan)).items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    return buffer.getvalue()

@@ -1,8 +1,8 @@
 """Take the README screenshots of the running app: ``python scripts/screenshots.py``.
 
 Starts ``streamlit run streamlit_app.py`` on a free local port, drives Debian's Chromium with
-Playwright and writes ``overview.png``, ``gantt.png``, ``utilisation.png`` and ``editing.png``
-into ``docs/screenshots/`` (each checked to stay under 400 kB).
+Playwright and writes ``overview.png``, ``gantt.png``, ``utilisation.png``, ``why.png`` and
+``editing.png`` into ``docs/screenshots/`` (each checked to stay under 400 kB).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from planner.app_server import (  # noqa: E402 - after the sys.path line above
     CHROMIUM_PATH,
     chromium_available,
     edit_cell,
+    explain,
     open_app,
     running_app,
     screenshot_panel,
@@ -27,6 +28,7 @@ from planner.app_server import (  # noqa: E402 - after the sys.path line above
 
 MAX_BYTES = 400_000
 VIEWPORT = {"width": 1400, "height": 2400}
+WHY_HEIGHT = 1500  # the explanation runs on; its top (verdict, causes, alternative A) suffices
 
 
 def take(out_dir: Path) -> list[Path]:
@@ -44,6 +46,8 @@ def take(out_dir: Path) -> list[Path]:
         for tab in ("Gantt", "Utilisation"):
             show_tab(page, tab)
             written.append(screenshot_panel(page, out_dir / f"{tab.lower()}.png"))
+        explain(page)
+        written.append(screenshot_panel(page, out_dir / "why.png", max_height=WHY_HEIGHT))
         show_tab(page, "Edit scenario")
         edit_cell(page, "tasks", 6, "hours", "30")  # key_visual: 90 h → 30 h, not checked yet
         page.get_by_text("not checked yet").wait_for()

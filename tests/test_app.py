@@ -9,6 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+import planner.app_diagnosis
 import planner.planning
 import planner.report
 
@@ -194,6 +195,72 @@ def test_without_chromium_static_exports_are_disabled_not_broken(
     assert app.download_button(key="dl_report_pdf").proto.disabled
     assert not app.download_button(key="dl_gantt_html").proto.disabled
     assert not app.download_button(key="dl_report_html").proto.disabled
+
+
+def explain(app: AppTest) -> AppTest:
+    """Press "Explain" in the "Why & fixes" tab (diagnosis takes about 5 s)."""
+    return app.button(key="run_explain").click().run(timeout=120)
+
+
+def test_why_and_fixes_explains_on_request(at: AppTest) -> None:
+    assert any("Press **Explain**" in c.value for c in at.caption)
+    assert not [b for b in at.button if str(b.key).startswith("apply_")]  # nothing computed yet
+    explain(at)
+    assert not at.exception
+    texts = [m.value for m in at.markdown]
+    causes = [t for t in texts if t.startswith(":violet-badge[dependency chain]")]
+    assert len(causes) == 7 and "cannot be ready by 14 Apr 2027" in causes[0]
+    assert any(t.startswith(":blue-badge[budget] The plan costs €41,985") for t in texts)
+    assert any(e.label == "Figures" for e in at.expander)
+    alternatives = [t for t in texts if t.startswith("#### ")]
+    assert len(alternatives) >= 2 and alternatives[0].startswith("#### A · €")
+    assert at.button(key="apply_A").label == "Apply this alternative"
+    assert at.button(key="apply_B")
+    earliest = [d.value for d in at.dataframe if "Earliest possible" in d.value.columns]
+    assert len(earliest) == 1 and len(earliest[0]) == 7
+    assert any(box.value.startswith("Largest scope within") for box in at.info)
+
+
+def test_explaining_again_uses_the_cache(at: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    st.cache_data.clear()
+    explain(at)
+    calls: list[Any] = []
+    monkeypatch.setattr(planner.app_diagnosis, "explain_scenario", lambda *a, **k: calls.append(a))
+    at.run()
+    check(at)
+    assert not at.exception and not calls
+    assert at.button(key="apply_A")
+
+
+def test_applying_alternative_a_fixes_the_brief_after_check(at: AppTest) -> None:
+    edit_cell(at, "tasks", 0, name="Launch positioning (edited)")  # typed before: kept
+    explain(at)
+    commitments = len(editor_value(at, "commitments"))
+    at.button(key="apply_A").click().run()
+    assert not at.exception
+    assert any("Alternative A is now in the scenario" in box.value for box in at.success)
+    assert len(editor_value(at, "commitments")) > commitments  # overtime rows
+    assert editor_value(at, "tasks").loc[0, "name"] == "Launch positioning (edited)"
+    assert headline(at).startswith(TUNDRA_VERDICT)  # not checked yet
+    assert any("not checked yet" in box.value for box in at.info)
+    check(at)
+    assert not at.exception
+    assert headline(at).startswith("FEASIBLE: all 8 promises can be kept")
+    assert any("Press **Explain**" in c.value for c in at.caption)  # a new scenario
+
+
+def test_a_failing_explanation_is_a_friendly_message(
+    at: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: Any, **__: Any) -> Any:
+        raise RuntimeError("diagnosis exploded")
+
+    st.cache_data.clear()
+    monkeypatch.setattr(planner.app_diagnosis, "explain_scenario", broken)
+    explain(at)
+    assert not at.exception
+    assert any("The explanation failed: diagnosis exploded" in box.value for box in at.error)
+    assert headline(at).startswith(TUNDRA_VERDICT)  # the verdict still stands
 
 
 def test_unexpected_errors_become_a_friendly_message(

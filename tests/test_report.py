@@ -6,6 +6,7 @@ skip only when :func:`planner.report.chromium_path` finds no browser.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 import pytest
 
 from planner import cli
+from planner.export import plan_xlsx_bytes
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import plan_scenario
@@ -77,6 +79,15 @@ def test_tables_and_workbook(outputs):
     assert workbook.sheetnames == list(TABLES)
     rows = list(workbook["promises"].iter_rows(values_only=True))
     assert rows[0][:3] == ("task", "name", "due") and len(rows) == 11
+
+
+def test_plan_workbook_bytes_are_the_written_workbook(outputs, planned):
+    out, _, _ = outputs
+    in_memory = openpyxl.load_workbook(io.BytesIO(plan_xlsx_bytes(planned[1])), read_only=True)
+    on_disk = openpyxl.load_workbook(out / "plan.xlsx", read_only=True)
+    assert in_memory.sheetnames == on_disk.sheetnames == list(TABLES)
+    for name in TABLES:
+        assert list(in_memory[name].values) == list(on_disk[name].values)
 
 
 def test_chart_html_is_self_contained(outputs):

@@ -43,6 +43,27 @@ class Explanation:
         """The plan's verdict ("feasible" or "infeasible")."""
         return self.plan.verdict
 
+    @property
+    def broken_earliest(self) -> tuple[EarliestDate, ...]:
+        """The earliest possible dates of the promises the plan breaks."""
+        broken = {p.task for p in self.plan.broken_promises}
+        return tuple(e for e in self.earliest if e.task in broken)
+
+    @property
+    def scope_sentence(self) -> str | None:
+        """The largest scope within budget in one sentence; None when nothing must go."""
+        scope = self.scope
+        if scope is None or not scope.dropped:
+            return None
+        currency = self.plan.currency
+        return (
+            f"Largest scope within the {money_text(scope.budget, currency)} budget: keep "
+            f"{listing(list(scope.kept)) or 'nothing'}; drop {listing(list(scope.dropped))} "
+            f"(price {money_text(scope.price, currency)}"
+            + ("" if scope.confirmed else ", estimated")
+            + ")."
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``planner explain --json``."""
         return {
@@ -152,24 +173,15 @@ def render_explanation(explanation: Explanation) -> str:
             lines += [f"     - {c.description} ({money_text(c.cost, currency)})" for c in a.changes]
     elif plan.verdict != "feasible":
         lines += ["", "No combination of the allowed levers makes every promise hold."]
-    broken = {p.task for p in plan.broken_promises}
-    earliest = [e for e in explanation.earliest if e.task in broken]
+    earliest = explanation.broken_earliest
     if earliest:
         lines += ["", "Earliest possible dates (each broken promise given first call on the team):"]
         width = max(len(e.name) for e in earliest)
         for e in earliest:
             when = day_text(e.earliest) if e.earliest else "not found in time"
             lines.append(f"  {e.name:<{width}}  promised {day_text(e.due):<11}  earliest {when}")
-    scope = explanation.scope
-    if scope is not None and scope.dropped:
-        lines += [
-            "",
-            f"Largest scope within the {money_text(scope.budget, currency)} budget: keep "
-            f"{listing(list(scope.kept)) or 'nothing'}; drop {listing(list(scope.dropped))} "
-            f"(price {money_text(scope.price, currency)}"
-            + ("" if scope.confirmed else ", estimated")
-            + ").",
-        ]
+    if explanation.scope_sentence:
+        lines += ["", explanation.scope_sentence]
     lines += ["", f"Explained in {explanation.seconds:.1f} s."]
     return "\n".join(lines)
 

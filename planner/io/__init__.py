@@ -19,6 +19,7 @@ from planner.io.files import (
     write_template,
 )
 from planner.io.tables import scenario_from_tables, scenario_to_tables
+from planner.io.xlsx_io import scenario_xlsx_bytes
 from planner.io.yaml_io import dump_yaml
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "scenario_from_tables",
     "scenario_to_dict",
     "scenario_to_tables",
+    "scenario_xlsx_bytes",
     "template_scenario",
     "write_template",
 ]

@@ -117,6 +117,12 @@ def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+def _not_zero(value: float) -> float:
+    if value == 0:
+        raise _fail("not_zero", "must not be 0 (a commitment of no hours books nothing)")
+    return value
+
+
 def weekday_index(name: str) -> int:
     """Index 0..6 of a weekday name (``Mon`` or ``monday``, any case); ValueError if unknown."""
     key = name.strip().lower()
@@ -211,6 +217,7 @@ def _to_dependency(value: Any) -> Any:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 TaskId = Annotated[Text, BeforeValidator(to_text_id), AfterValidator(_check_task_id)]
 Number = Annotated[float, BeforeValidator(_reject_bool)]
+SignedHours = Annotated[float, BeforeValidator(_reject_bool), AfterValidator(_not_zero)]
 Integer = Annotated[int, BeforeValidator(_reject_bool)]
 DateValue = Annotated[date, BeforeValidator(_to_date)]
 Weekdays = Annotated[tuple[int, ...], BeforeValidator(_to_weekdays)]
@@ -273,8 +280,12 @@ class CommitmentIn(In):
     person: Text = fld("name the team member whose time is already booked", "Aino")
     from_: DateValue = fld("give the first day of the commitment", "2027-03-01", alias="from")
     to: DateValue = fld("give the last day of the commitment (inclusive)", "2027-03-31")
-    hours_per_week: Number = fld(
-        "give the hours per week already booked (more than 0)", "15", gt=0, le=168
+    hours_per_week: SignedHours = fld(
+        "give the hours per week already booked (more than 0), or extra hours agreed as a "
+        "negative number (overtime: -5 gives 5 more hours a week)",
+        "15",
+        ge=-168,
+        le=168,
     )
     label: Text | None = fld("describe the other work", "Globex retainer", None)
 

@@ -211,3 +211,10 @@ def write_xlsx(scenario: Scenario, target: str | BinaryIO) -> None:
         _write_sheet(workbook.create_sheet(name), frame, notes)
     _write_help(workbook.create_sheet("help"))
     workbook.save(target)
+
+
+def scenario_xlsx_bytes(scenario: Scenario) -> bytes:
+    """The scenario as an XLSX workbook in memory (as :func:`write_xlsx` writes it to a file)."""
+    buffer = io.BytesIO()
+    write_xlsx(scenario, buffer)
+    return buffer.getvalue()

@@ -1,4 +1,5 @@
-"""The app in a real browser: default sample, editing a cell, checking, downloading files."""
+"""The app in a real browser: default sample, editing a cell, checking, explaining,
+downloading files."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from planner.app_server import edit_cell, open_app, screenshot_panel, show_tab, verdict_text
+from planner.app_server import (
+    edit_cell,
+    explain,
+    open_app,
+    screenshot_panel,
+    show_tab,
+    verdict_text,
+)
 from planner.io import convert
 from tests.conftest import DATA_DIR
 
@@ -47,6 +55,18 @@ def test_editing_hours_in_the_grid_changes_the_verdict(
     page.get_by_text("within the 38,000 EUR budget").first.wait_for()
     after = verdict_text(page)
     assert after != before and "within the 38,000 EUR budget" in after
+
+
+def test_why_and_fixes_explains_the_broken_promises(
+    page: Page, app_url: str, screenshots: Path
+) -> None:
+    open_app(page, app_url)
+    panel = explain(page)
+    cause = panel.get_by_text("Product page build cannot be ready by 14 Apr 2027").first
+    assert cause.is_visible()
+    assert panel.get_by_text("dependency chain", exact=True).first.is_visible()
+    assert panel.get_by_role("button", name="Apply this alternative").count() >= 2
+    screenshot_panel(page, screenshots / "why.png")
 
 
 def test_downloads_are_valid_files(page: Page, app_url: str, tmp_path: Path) -> None:

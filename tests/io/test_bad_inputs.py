@@ -122,6 +122,18 @@ CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
         "before it starts",
     ),
     (
+        "commitment-zero",
+        change("commitments.0.hours_per_week", 0),
+        "commitments[0].hours_per_week",
+        "must not be 0",
+    ),
+    (
+        "commitment-below-range",
+        change("commitments.0.hours_per_week", -200),
+        "commitments[0].hours_per_week",
+        "must be at least -168",
+    ),
+    (
         "commitment-backwards",
         change("commitments.0.to", "2027-02-01"),
         "commitments[0].to",
@@ -323,6 +335,13 @@ def test_commitments_up_to_the_weekly_hours_are_fine(document: Doc) -> None:
         {"person": "Aino", "from": "2027-03-01", "to": "2027-03-31", "hours_per_week": 22.5}
     )
     assert len(scenario_from_dict(document).commitments) == 2
+
+
+def test_a_negative_commitment_is_overtime(document: Doc) -> None:
+    document["commitments"].append(
+        {"person": "Aino", "from": "2027-03-01", "to": "2027-03-12", "hours_per_week": -5}
+    )
+    assert scenario_from_dict(document).commitments[-1].hours_per_week == -5
 
 
 def test_null_means_not_given(document: Doc) -> None:

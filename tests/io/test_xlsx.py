@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -15,18 +17,13 @@ from planner.io import (
     load_scenario,
     load_scenario_bytes,
     save_scenario,
+    scenario_xlsx_bytes,
     template_scenario,
     write_template,
     xlsx_io,
 )
-from planner.model import Scenario
+from planner.model import Commitment, DateRange, Scenario
 from tests.io.conftest import raises_scenario_error
-
-
-def _workbook_bytes(scenario: Scenario) -> bytes:
-    buffer = io.BytesIO()
-    xlsx_io.write_xlsx(scenario, buffer)
-    return buffer.getvalue()
 
 
 def test_template_workbook_is_a_valid_scenario(tmp_path: Path) -> None:
@@ -66,10 +63,17 @@ def test_yaml_to_xlsx_to_yaml_is_lossless(tmp_path: Path, rich: Scenario) -> Non
 
 
 def test_floats_stay_exact_in_the_workbook(rich: Scenario) -> None:
-    scenario = load_scenario_bytes(_workbook_bytes(rich), "r.xlsx")
+    scenario = load_scenario_bytes(scenario_xlsx_bytes(rich), "r.xlsx")
     assert scenario.person("Aino").hours_per_week == 37.5
     assert scenario.person("Åsa").hours_per_week == 0.1
     assert scenario.brief.fixed_costs[1].amount == 1234.56
+
+
+def test_overtime_commitments_round_trip(rich: Scenario) -> None:
+    overtime = Commitment("Aino", DateRange(date(2027, 3, 1), date(2027, 3, 12)), -4.25, "overtime")
+    scenario = replace(rich, commitments=(*rich.commitments, overtime))
+    assert load_scenario_bytes(scenario_xlsx_bytes(scenario), "o.xlsx") == scenario
+    assert load_scenario_bytes(dump_yaml(scenario).encode(), "o.yaml") == scenario
 
 
 def test_edited_workbook_errors_name_sheet_row_and_column(tmp_path: Path, rich: Scenario) -> None:
@@ -129,7 +133,7 @@ def test_damaged_workbooks_give_one_clear_issue(data: bytes, words: str) -> None
 
 
 def test_truncated_workbook(rich: Scenario) -> None:
-    data = _workbook_bytes(rich)
+    data = scenario_xlsx_bytes(rich)
     (issue,) = raises_scenario_error(
         lambda: load_scenario_bytes(data[: len(data) // 2], "cut.xlsx")
     ).issues
@@ -139,7 +143,7 @@ def test_truncated_workbook(rich: Scenario) -> None:
 def test_zip_bomb_is_refused(monkeypatch: pytest.MonkeyPatch, rich: Scenario) -> None:
     monkeypatch.setattr(xlsx_io, "MAX_UNCOMPRESSED_BYTES", 1000)
     (issue,) = raises_scenario_error(
-        lambda: load_scenario_bytes(_workbook_bytes(rich), "big.xlsx")
+        lambda: load_scenario_bytes(scenario_xlsx_bytes(rich), "big.xlsx")
     ).issues
     assert "expands to" in issue.message
 
@@ -147,6 +151,6 @@ def test_zip_bomb_is_refused(monkeypatch: pytest.MonkeyPatch, rich: Scenario) ->
 def test_row_limit(monkeypatch: pytest.MonkeyPatch, rich: Scenario) -> None:
     monkeypatch.setattr(xlsx_io, "MAX_ROWS", 3)
     (issue,) = raises_scenario_error(
-        lambda: load_scenario_bytes(_workbook_bytes(rich), "long.xlsx")
+        lambda: load_scenario_bytes(scenario_xlsx_bytes(rich), "long.xlsx")
     ).issues
     assert "more than 3 rows" in issue.message

@@ -1,0 +1,163 @@
+"""The "Why & fixes" tab's logic (planner.app_diagnosis), tested without Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from planner import app_diagnosis as why
+from planner.app_support import scenario_from_edits
+from planner.diagnosis.explanation import Explanation
+from planner.io import load_scenario
+from planner.model import Scenario
+from planner.planning import plan_scenario
+from tests.conftest import DATA_DIR
+
+TUNDRA = DATA_DIR / "tundra-product-launch.yaml"
+
+
+@pytest.fixture(scope="module")
+def tundra() -> Scenario:
+    """The over-promised sample the app opens with."""
+    return load_scenario(TUNDRA)
+
+
+@pytest.fixture(scope="module")
+def explanation(tundra: Scenario) -> Explanation:
+    """Its explanation as the app computes it (about 5 s)."""
+    return why.explain(tundra)
+
+
+@pytest.fixture(scope="module")
+def view(explanation: Explanation) -> why.WhyView:
+    """What the tab shows for it."""
+    return why.why_view(explanation)
+
+
+def test_causes_are_grouped_by_broken_promise_worst_first(view: why.WhyView) -> None:
+    assert not view.holds and view.verdict == "infeasible"
+    assert len(view.promises) == 7
+    slips = [p.slip_days for p in view.promises]
+    assert slips == sorted(slips, reverse=True)
+    first = view.promises[0]
+    assert first.title == (
+        "Product page build — promised 14 Apr 2027, realistic 5 May 2027 (15 working days late)"
+    )
+    assert all(p.causes for p in view.promises)
+    cause = first.causes[0]
+    assert cause.badge == "dependency chain"
+    assert cause.markdown.startswith(":violet-badge[dependency chain] Product page build cannot")
+    assert cause.figures["days_allowed"] == 31
+
+
+def test_the_budget_is_a_cause_of_the_whole_plan(view: why.WhyView) -> None:
+    assert [c.kind for c in view.other_causes] == ["budget"]
+    assert view.other_causes[0].sentence.startswith("The plan costs €41,985")
+    headings = [heading for heading, _ in view.cause_groups]
+    assert headings[-1] is None and all(headings[:-1])
+    assert len(view.cause_groups) == len(view.promises) + 1
+
+
+def test_alternatives_are_labelled_and_ranked_by_cost(view: why.WhyView) -> None:
+    assert len(view.alternatives) >= 2
+    labels = [a.label for a in view.alternatives]
+    assert labels == [chr(65 + k) for k in range(len(labels))]
+    costs = [a.alternative.cost for a in view.alternatives]
+    assert costs == sorted(costs)
+    first = view.alternatives[0]
+    assert first.title == f"A · {first.cost}" and first.cost.startswith("€")
+    assert first.verdict_after == "feasible" and first.after.startswith("Re-planned: feasible")
+    assert len(first.changes) == len(first.alternative.changes)
+    assert all(change.endswith(")") and "(€" in change for change in first.changes)
+    assert first.markdown.startswith("#### A · €")
+    assert "\n- " in first.markdown
+
+
+def test_reverse_answers(view: why.WhyView) -> None:
+    assert list(view.earliest.columns) == why.EARLIEST_COLUMNS
+    assert len(view.earliest) == 7
+    assert (view.earliest["Earliest possible"] > view.earliest["Promised"]).all()
+    assert view.scope is not None and view.scope.startswith("Largest scope within the €38,000")
+
+
+def test_every_alternative_applies_and_reads_back_from_the_tables(
+    tundra: Scenario, view: why.WhyView
+) -> None:
+    for item in view.alternatives:
+        applied = why.applied_tables(tundra, item.alternative)
+        assert applied.scenario != tundra
+        assert scenario_from_edits(applied.tables, "t").scenario == applied.scenario
+
+
+def test_alternative_a_keeps_every_promise_once_planned(
+    tundra: Scenario, view: why.WhyView
+) -> None:
+    applied = why.applied_tables(tundra, view.alternatives[0].alternative)
+    overtime = [c for c in applied.scenario.commitments if c.hours_per_week < 0]
+    assert overtime and all(c.label == "overtime" for c in overtime)
+    plan = plan_scenario(applied.scenario, time_limit=5)
+    assert plan.verdict == "feasible"
+    assert plan.budget.price == pytest.approx(view.alternatives[0].alternative.price_after)
+
+
+def test_applying_to_a_scenario_without_the_task_fails_clearly(
+    tundra: Scenario, view: why.WhyView
+) -> None:
+    alternative = view.alternatives[0].alternative
+    moved = next(c.target for c in alternative.changes if c.kind == "move_date")
+    tasks = tuple(t for t in tundra.brief.tasks if t.id != moved)
+    smaller = replace(tundra, brief=replace(tundra.brief, tasks=tasks))
+    with pytest.raises(KeyError):
+        why.applied_tables(smaller, alternative)
+
+
+def test_a_feasible_scenario_has_nothing_to_fix() -> None:
+    view = why.why_view(why.explain(load_scenario(DATA_DIR / "lumo-spring-campaign.yaml")))
+    assert view.holds
+    assert view.promises == () and view.alternatives == () and view.earliest.empty
+    assert view.cause_groups == ()
+
+
+def test_sentences_and_badges_are_shown_literally() -> None:
+    cause = why.CauseView("conflict", "Costs $5 *more* [sic]", {}, proven=False)
+    assert cause.badge == "conflict, not proven"
+    assert cause.markdown == (r":red-badge[conflict, not proven] Costs \$5 \*more\* \[sic\]")
+    promise = why.PromiseWhy("Banners (24)", date(2027, 4, 9), None, 0, ())
+    assert promise.markdown == r"**Banners \(24\) — promised 9 Apr 2027, not planned**"
+
+
+def test_figure_tables_flatten_scalars_and_split_out_records() -> None:
+    figures = {
+        "days_needed": 46,
+        "proven": True,
+        "shared_people": ["Aino", "Eero"],
+        "tasks": [],
+        "capacity": {"hours_missing": 12.5, "lost": [{"reason": "Easter", "hours": 15.0}]},
+        "price_by_role": {"designer": 8820.0},
+        "chain": [{"task": "concept", "people": ["Aino"], "hours": 40.0}],
+        "none_given": None,
+    }
+    tables = why.figure_tables(figures)
+    assert list(tables) == ["Figures", "Capacity · lost", "Chain"]
+    rows = dict(tables["Figures"].itertuples(index=False, name=None))
+    assert rows == {
+        "days needed": "46",
+        "proven": "yes",
+        "shared people": "Aino, Eero",
+        "tasks": "none",
+        "capacity · hours missing": "12.5",
+        "price by role · designer": "8,820",
+    }
+    assert tables["Chain"].to_dict("records") == [
+        {"task": "concept", "people": "Aino", "hours": "40"}
+    ]
+
+
+def test_real_figures_of_every_cause_make_tables(view: why.WhyView) -> None:
+    for _, causes in view.cause_groups:
+        for cause in causes:
+            tables = why.figure_tables(cause.figures)
+            assert not tables["Figures"].empty
+            assert all(v for v in tables["Figures"]["Value"])
