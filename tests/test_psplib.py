@@ -267,3 +267,32 @@ def test_bench_smoke(tmp_path: Path) -> None:
     assert "| j30 | sgs-lft | 2 | 2 |" in proc.stdout
     assert "INVALID" not in proc.stderr
     assert out.is_file()
+
+
+def test_warm_start_bound_is_valid_and_schedules_check(reference: dict) -> None:
+    from planner.scheduler import improve, passes
+
+    rows = [r for r in reference.values() if r.optimal and r.set in ("j30", "j60")]
+    for row in rows:  # the bound may never exceed a proven optimum
+        c = passes.compact(to_problem(read_sm(DATA / row.file)))
+        assert c is not None
+        assert improve.lower_bound(c) <= row.lower_bound, row.instance
+    row = reference["j12011_3"]
+    inst = read_sm(DATA / row.file)
+    warm = improve.warm_start(to_problem(inst), budget=300, wall=5.0, seed=0)
+    assert warm is not None and warm.schedule is not None
+    assert check_schedule(inst, warm.schedule.start) == []
+    assert warm.lower_bound <= row.lower_bound <= warm.schedule.makespan
+    assert warm.schedule.makespan <= solve_sgs_lft(inst).makespan
+
+
+def test_core_on_j120_beats_the_lft_rule(reference: dict) -> None:
+    from planner.scheduler import solve
+
+    row = reference["j12036_8"]
+    inst = read_sm(DATA / row.file)
+    result = solve(to_problem(inst), time_limit=2, seed=0, workers=2)
+    assert result.schedule is not None
+    assert check_schedule(inst, result.schedule.start) == []
+    assert result.bound is not None and result.bound <= row.lower_bound
+    assert row.lower_bound <= result.makespan < solve_sgs_lft(inst).makespan

@@ -39,23 +39,18 @@ POPULATION = 40
 MUTATION = 0.05
 """Chance per list position of a swap with the next activity."""
 
-SMALL = 40
-"""Problems with at most this many activities count as small (CP-SAT proves them fast)."""
+FIRST_SHARE = 0.002
+"""Share of the time limit for the first warm start (rules, justification, a few samples)."""
 
-SHARE_SMALL = 0.01
-SHARE_LARGE = 0.3
-"""Share of the time limit for the warm start of small and of larger problems."""
+PROBE_SHARE = 0.1
+"""Share of the time limit for the first CP-SAT run; most small problems are proven in it."""
 
-IGNORED_SUBSOLVERS = (
-    "feasibility_pump",
-    "fj",
-    "ls",
-    "rins/rens",
-    "graph_arc_lns",
-    "graph_cst_lns",
-    "graph_dec_lns",
-)
-"""CP-SAT subsolvers left out on makespan problems (see :func:`tune_for_makespan`)."""
+EVOLVE_SHARE = 0.3
+"""Share of the time limit for the genetic algorithm when the first CP-SAT run did not prove."""
+
+EVOLVE_ABOVE = 40
+"""The genetic algorithm runs only for more activities than this: below, CP-SAT alone finds
+the optimum quickly and the time is better spent on the proof (PSPLIB j30 has 32)."""
 
 PLACEMENTS_PER_SECOND = 400_000
 """Activities placed per second by :func:`forward` / :func:`backward` (measured: a 122-activity
@@ -169,7 +164,7 @@ class WarmStart:
     seconds : float
         Time spent.
     share : float
-        Share of the caller's time limit that was planned for the warm start.
+        Share of the caller's time limit planned for it (see :func:`plan_warm_start`).
     """
 
     schedule: Schedule | None
@@ -302,13 +297,10 @@ def warm_start(problem: Problem, budget: int, wall: float, seed: int = 0) -> War
     return WarmStart(schedule, search.bound, search.used, time.perf_counter() - started)
 
 
-def share_for(activities: int) -> float:
-    """Share of a time limit given to the warm start: small where CP-SAT alone is strong."""
-    return SHARE_SMALL if activities <= SMALL else SHARE_LARGE
-
-
-def plan_warm_start(problem: Problem, time_limit: float, seed: int = 0) -> WarmStart | None:
-    """:func:`warm_start` with a budget in schedules that fits ``share_for`` of ``time_limit``.
+def plan_warm_start(
+    problem: Problem, time_limit: float, share: float, seed: int = 0
+) -> WarmStart | None:
+    """:func:`warm_start` with a budget in schedules that fits ``share`` of ``time_limit``.
 
     The budget assumes :data:`PLACEMENTS_PER_SECOND`; the wall-clock cap of the same share
     only binds on a slower (or busy) machine. None when :func:`applies` is false.
@@ -316,20 +308,8 @@ def plan_warm_start(problem: Problem, time_limit: float, seed: int = 0) -> WarmS
     if not applies(problem):
         return None
     n = max(1, len(problem.activities))
-    share = share_for(n)
     budget = max(1, int(share * time_limit * PLACEMENTS_PER_SECOND / n))
     result = warm_start(problem, budget, share * time_limit, seed)
     if result is not None:
         result.share = share
     return result
-
-
-def tune_for_makespan(params: object) -> None:
-    """CP-SAT parameters for RCPSP with few workers (measured in docs/benchmarks.md).
-
-    With two workers CP-SAT runs one full search and interleaves all other subsolvers on the
-    second thread; on RCPSP the feasibility jump, local search, feasibility pump and
-    RINS/RENS workers and the generic graph neighbourhoods only take turns from the
-    scheduling neighbourhoods, which are the ones that improve a good start.
-    """
-    params.ignore_subsolvers.extend(IGNORED_SUBSOLVERS)  # type: ignore[attr-defined]

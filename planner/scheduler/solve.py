@@ -13,8 +13,8 @@ from ortools.sat.python import cp_model
 
 from planner.scheduler.constraints import add_capacity, add_effort_rules, add_precedences
 from planner.scheduler.heuristic import serial_sgs
-from planner.scheduler.improve import plan_warm_start, tune_for_makespan
 from planner.scheduler.objective import stages
+from planner.scheduler.passes import applies
 from planner.scheduler.problem import Problem, Schedule, SolveResult
 from planner.scheduler.variables import Variables, create_variables
 
@@ -145,25 +145,22 @@ def solve(
 
     Notes
     -----
+    Problems of fixed-duration activities with ``objective="makespan"`` (RCPSP) go through
+    :func:`planner.scheduler.makespan.solve_makespan`: improved heuristic schedules, a
+    lower bound, and CP-SAT runs around them.
+
     The deterministic budget is ``DETERMINISTIC_UNITS_PER_SECOND × time_limit``; if a very
     busy machine reaches the wall-clock limit first, the search stops there and repeat runs
     may then differ.
     """
     if deterministic is None:
         deterministic = workers == 1
+    if applies(problem):  # fixed durations, makespan only (RCPSP): its own pipeline
+        from planner.scheduler.makespan import solve_makespan
+
+        return solve_makespan(problem, time_limit, seed, workers, hint, deterministic, log)
     started = time.perf_counter()
-    warm = plan_warm_start(problem, time_limit, seed)
-    heuristic = warm.schedule if warm is not None and warm.schedule else serial_sgs(problem)
-    if warm is not None and hint is not None:  # a makespan problem: keep the shorter start
-        heuristic = hint if heuristic is None or hint.makespan < heuristic.makespan else heuristic
-        hint = None
-    timer = _SolutionTimer(started)
-    if warm is not None and heuristic is not None and heuristic.makespan <= warm.lower_bound:
-        timer.times.append(warm.seconds)
-        return replace(
-            _result("OPTIMAL", heuristic, problem, started, timer, warm.lower_bound, heuristic, ""),
-            stats={"makespan": heuristic.makespan},
-        )
+    heuristic = serial_sgs(problem)
     horizon = horizon_for(problem, heuristic)
     try:
         model, variables = build_model(problem, horizon)
@@ -173,26 +170,20 @@ def solve(
     if start_from is not None and start_from.makespan <= horizon:
         add_schedule_hint(model, variables, start_from)
     objectives = stages(model, problem, variables)
-    if warm is not None:
-        model.add(objectives[0][1] >= warm.lower_bound)
     best = start_from if start_from is not None and start_from.makespan <= horizon else None
     status_names: list[str] = []
-    bound: int | None = warm.lower_bound if warm is not None else None
+    bound: int | None = None
     stage_values: dict[str, float] = {}
     spent = 0.0
+    timer = _SolutionTimer(started)
     for index, (name, expression) in enumerate(objectives):
         share = 1.0 if index == len(objectives) - 1 else STAGE_SHARE[index]
         wall = max(0.05, (time_limit - (time.perf_counter() - started)) * share)
         # Deterministic work left is counted in CP-SAT's own units, so budgets repeat exactly.
-        planned = time_limit * (1.0 - (warm.share if warm is not None else 0.0))
-        work = max(0.01, (planned * DETERMINISTIC_UNITS_PER_SECOND - spent) * share)
+        work = max(0.01, (time_limit * DETERMINISTIC_UNITS_PER_SECOND - spent) * share)
         model.minimize(expression)
         solver = _solver(wall, work if deterministic else None, seed, workers, log)
-        if warm is not None:
-            tune_for_makespan(solver.parameters)
         status = solver.solve(model, timer)
-        if warm is not None and not timer.times:
-            timer.times.append(warm.seconds)
         spent += solver.deterministic_time
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             best = extract_schedule(solver, problem, variables)

@@ -51,7 +51,7 @@ def test_only_fixed_makespan_problems_apply() -> None:
     )
     assert not improve.applies(agency)
     assert improve.warm_start(agency, 100, 1.0) is None
-    assert improve.plan_warm_start(agency, 1.0) is None
+    assert improve.plan_warm_start(agency, 1.0, 0.1) is None
 
 
 def test_forward_and_backward_passes_are_valid() -> None:

@@ -1,0 +1,144 @@
+"""The pipeline for fixed-duration makespan problems (RCPSP, e.g. PSPLIB).
+
+:func:`planner.scheduler.solve.solve` hands these problems here. Within one time limit:
+
+1. **first warm start** (:data:`~planner.scheduler.improve.FIRST_SHARE` of the limit):
+   priority rules, forward–backward improvement and a few biased samples, plus a lower bound
+   (critical path, energy, disjunctions). If the best schedule meets the bound it is optimal
+   and CP-SAT never runs;
+2. **CP-SAT probe** (:data:`~planner.scheduler.improve.PROBE_SHARE`): the model over the
+   heuristic's makespan as horizon, the schedule as a complete hint and ``makespan >= bound``.
+   Small instances are usually proven here;
+3. **genetic algorithm** (:data:`~planner.scheduler.improve.EVOLVE_SHARE`) when the probe
+   did not prove and the problem has more than
+   :data:`~planner.scheduler.improve.EVOLVE_ABOVE` activities: there it finds shorter
+   schedules per second than CP-SAT;
+4. **CP-SAT** for the rest of the limit, from the best schedule so far and
+   ``makespan <= best``, to improve it or prove it optimal.
+
+``bound`` in the result is the best proven lower bound (the heuristic's or CP-SAT's).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.scheduler.heuristic import serial_sgs
+from planner.scheduler.improve import (
+    EVOLVE_ABOVE,
+    EVOLVE_SHARE,
+    FIRST_SHARE,
+    PROBE_SHARE,
+    plan_warm_start,
+)
+from planner.scheduler.objective import makespan as makespan_var
+from planner.scheduler.problem import Problem, Schedule, SolveResult
+from planner.scheduler.solve import (
+    DETERMINISTIC_UNITS_PER_SECOND,
+    _SolutionTimer,
+    _solver,
+    add_schedule_hint,
+    build_model,
+    extract_schedule,
+    lateness_of,
+)
+
+
+@dataclass
+class _Best:
+    """Best schedule so far, the proven bound, and when the first and the best were found."""
+
+    schedule: Schedule
+    bound: int
+    first_at: float
+    found_at: float
+
+    @property
+    def proven(self) -> bool:
+        return self.schedule.makespan <= self.bound
+
+    def offer(self, schedule: Schedule | None, at: float) -> None:
+        if schedule is not None and schedule.makespan < self.schedule.makespan:
+            self.schedule, self.found_at = schedule, at
+
+
+def solve_makespan(
+    problem: Problem,
+    time_limit: float,
+    seed: int,
+    workers: int,
+    hint: Schedule | None,
+    deterministic: bool,
+    log: bool,
+) -> SolveResult:
+    """Minimise the makespan of a fixed-duration problem; arguments as in ``solve``."""
+    started = time.perf_counter()
+    first = plan_warm_start(problem, time_limit, FIRST_SHARE, seed)
+    schedule = first.schedule if first is not None else None
+    schedule = schedule or serial_sgs(problem)
+    if hint is not None and (schedule is None or hint.makespan < schedule.makespan):
+        schedule = hint
+    if first is None or schedule is None:
+        return SolveResult(
+            status="UNKNOWN",
+            schedule=None,
+            wall_seconds=time.perf_counter() - started,
+            message="no schedule fits the capacity rows (nothing is proven)",
+        )
+    found_at = time.perf_counter() - started
+    best = _Best(schedule, first.lower_bound, found_at, found_at)
+    if best.proven:
+        return _finish(problem, best, started, schedule.makespan)
+    model, variables = build_model(problem, schedule.makespan)
+    span = makespan_var(model, problem, variables)
+    model.add(span >= best.bound)
+    model.minimize(span)
+    timer = _SolutionTimer(started)
+    evolve = len(problem.activities) > EVOLVE_ABOVE
+
+    def run(share: float | None) -> None:
+        """One CP-SAT run from the best schedule; ``share`` None: the rest of the limit."""
+        add_schedule_hint(model, variables, best.schedule)
+        model.add_hint(span, best.schedule.makespan)
+        left = time_limit - (time.perf_counter() - started)
+        wall = max(0.05, left if share is None else min(left, share * time_limit))
+        rest = 1.0 - FIRST_SHARE - PROBE_SHARE - (EVOLVE_SHARE if evolve else 0.0)
+        planned = rest if share is None else share
+        work = planned * time_limit * DETERMINISTIC_UNITS_PER_SECOND if deterministic else None
+        solver = _solver(wall, work, seed, workers, log)
+        status = solver.solve(model, timer)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            found = extract_schedule(solver, problem, variables)
+            best.offer(found, timer.times[-1] if timer.times else time.perf_counter() - started)
+            bound = best.schedule.makespan if status == cp_model.OPTIMAL else 0
+            best.bound = max(best.bound, bound, round(solver.best_objective_bound))
+
+    run(PROBE_SHARE)
+    if evolve and not best.proven:
+        evolved = plan_warm_start(problem, time_limit, EVOLVE_SHARE, seed + 1)
+        if evolved is not None:
+            best.offer(evolved.schedule, time.perf_counter() - started)
+    if not best.proven:
+        model.add(span <= best.schedule.makespan)
+        run(None)
+    return _finish(problem, best, started, schedule.makespan)
+
+
+def _finish(problem: Problem, best: _Best, started: float, heuristic_makespan: int) -> SolveResult:
+    proven = best.proven
+    return SolveResult(
+        status="OPTIMAL" if proven else "FEASIBLE",
+        schedule=best.schedule,
+        lateness=lateness_of(problem, best.schedule),
+        makespan=best.schedule.makespan,
+        bound=best.bound,
+        wall_seconds=time.perf_counter() - started,
+        first_solution_seconds=best.first_at,
+        best_solution_seconds=best.found_at,
+        heuristic_makespan=heuristic_makespan,
+        message="" if proven else "optimality not proven within the time limit",
+        stats={"makespan": best.schedule.makespan},
+    )
