@@ -8,7 +8,9 @@
    and CP-SAT never runs;
 2. **CP-SAT probe** (:data:`~planner.scheduler.improve.PROBE_SHARE`): the model over the
    heuristic's makespan as horizon, the schedule as a complete hint and ``makespan >= bound``.
-   Small instances are usually proven here;
+   Easy instances are proven here. Problems of at most
+   :data:`~planner.scheduler.improve.EVOLVE_ABOVE` activities get the whole rest of the
+   limit in this one run instead (steps 3 and 4 are skipped);
 3. **genetic algorithm** (:data:`~planner.scheduler.improve.EVOLVE_SHARE`) when the probe
    did not prove and the problem has more than
    :data:`~planner.scheduler.improve.EVOLVE_ABOVE` activities: there it finds shorter
@@ -105,7 +107,7 @@ def solve_makespan(
         model.add_hint(span, best.schedule.makespan)
         left = time_limit - (time.perf_counter() - started)
         wall = max(0.05, left if share is None else min(left, share * time_limit))
-        rest = 1.0 - FIRST_SHARE - PROBE_SHARE - (EVOLVE_SHARE if evolve else 0.0)
+        rest = 1.0 - FIRST_SHARE - (PROBE_SHARE + EVOLVE_SHARE if evolve else 0.0)
         planned = rest if share is None else share
         work = planned * time_limit * DETERMINISTIC_UNITS_PER_SECOND if deterministic else None
         solver = _solver(wall, work, seed, workers, log)
@@ -116,8 +118,11 @@ def solve_makespan(
             bound = best.schedule.makespan if status == cp_model.OPTIMAL else 0
             best.bound = max(best.bound, bound, round(solver.best_objective_bound))
 
+    if not evolve:  # one uninterrupted search: a restart would lose what it learned
+        run(None)
+        return _finish(problem, best, started, schedule.makespan)
     run(PROBE_SHARE)
-    if evolve and not best.proven:
+    if not best.proven:
         evolved = plan_warm_start(problem, time_limit, EVOLVE_SHARE, seed + 1)
         if evolved is not None:
             best.offer(evolved.schedule, time.perf_counter() - started)
