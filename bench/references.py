@@ -6,8 +6,9 @@
 * :func:`solve_sgs_lft` — the serial schedule generation scheme with the latest-finish-time
   priority rule, a classic single-pass constructive heuristic.
 
-Both work on :class:`planner.psplib.PsplibInstance` directly and do not use the production
-scheduler, so they are independent yardsticks.
+Both work on :class:`planner.psplib.PsplibInstance` directly (its plain data, predecessor lists
+and topological order, nothing that schedules) and do not use the production scheduler, so they
+are independent yardsticks.
 """
 
 from __future__ import annotations
@@ -152,11 +153,8 @@ def latest_finish_times(instance: PsplibInstance) -> list[int]:
     """
     n = instance.n_jobs
     dur = instance.durations
-    preds: list[list[int]] = [[] for _ in range(n)]
-    for job in instance.jobs:
-        for succ in instance.successors[job - 1]:
-            preds[succ - 1].append(job)
-    order = _topological(instance)
+    preds = instance.predecessors()
+    order = instance.topological_order()
     earliest_finish = [0] * n
     for job in order:
         est = max((earliest_finish[p - 1] for p in preds[job - 1]), default=0)
@@ -167,25 +165,6 @@ def latest_finish_times(instance: PsplibInstance) -> list[int]:
         for succ in instance.successors[job - 1]:
             lft[job - 1] = min(lft[job - 1], lft[succ - 1] - dur[succ - 1])
     return lft
-
-
-def _topological(instance: PsplibInstance) -> list[int]:
-    indegree = [0] * instance.n_jobs
-    for succ in instance.successors:
-        for s in succ:
-            indegree[s - 1] += 1
-    ready = [j for j in instance.jobs if indegree[j - 1] == 0]
-    order: list[int] = []
-    while ready:
-        job = ready.pop(0)
-        order.append(job)
-        for s in instance.successors[job - 1]:
-            indegree[s - 1] -= 1
-            if indegree[s - 1] == 0:
-                ready.append(s)
-    if len(order) != instance.n_jobs:
-        raise ValueError(f"{instance.name}: precedence graph has a cycle")
-    return order
 
 
 def solve_sgs_lft(instance: PsplibInstance) -> ReferenceResult:
@@ -209,10 +188,7 @@ def solve_sgs_lft(instance: PsplibInstance) -> ReferenceResult:
             if need > caps[k]:
                 raise ValueError(f"{instance.name}: job {job} needs {need} > capacity {caps[k]}")
     lft = latest_finish_times(instance)
-    preds: list[list[int]] = [[] for _ in range(n)]
-    for job in instance.jobs:
-        for succ in instance.successors[job - 1]:
-            preds[succ - 1].append(job)
+    preds = instance.predecessors()
     horizon = instance.horizon + 1
     free = [[c] * horizon for c in caps]  # free[k][t]: units of resource k left in period t
     waiting = [len(p) for p in preds]
