@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from planner import app_support as app
+from planner.export import plan_xlsx_bytes
 from planner.io import Issue, load_scenario, load_scenario_bytes, template_scenario
 from planner.model import Scenario, Task
 from planner.plan import BudgetCheck, Plan, PromiseOutcome
@@ -279,7 +280,7 @@ def test_scenario_downloads_load_back_unchanged(tundra: Scenario) -> None:
 def test_plan_csv_and_xlsx(tundra_plan: Plan) -> None:
     rows = list(csv.DictReader(io.StringIO(app.plan_csv_bytes(tundra_plan).decode())))
     assert len(rows) == len(tundra_plan.tasks) and rows[0]["id"] == tundra_plan.tasks[0].id
-    book = openpyxl.load_workbook(io.BytesIO(app.plan_xlsx_bytes(tundra_plan)))
+    book = openpyxl.load_workbook(io.BytesIO(plan_xlsx_bytes(tundra_plan)))
     assert {"bookings", "tasks", "promises", "utilisation", "budget"} <= set(book.sheetnames)
 
 

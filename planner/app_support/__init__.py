@@ -1,0 +1,105 @@
+"""Everything the Streamlit app needs that is not a widget: samples, edits, verdict, downloads.
+
+``streamlit_app.py`` stays a thin layer of widgets over these functions, so the logic can be
+unit-tested without Streamlit (this package never imports it). One app run goes::
+
+    tables edited in the browser ──scenario_from_edits──▶ EditResult (scenario or issues)
+    scenario ──scenario_key──▶ cache key ──plan_scenario (cached by the app)──▶ Plan
+    Plan ──summarise / promises_table / app_figures / *_bytes──▶ what the page shows and offers
+
+Modules: :mod:`~planner.app_support.state` (samples, uploads, cache key),
+:mod:`~planner.app_support.editing` (editable tables, issues), :mod:`~planner.app_support.columns`
+(column types and select options), :mod:`~planner.app_support.verdict` (headline and promises)
+and :mod:`~planner.app_support.exports` (charts and downloads). Every public name is importable
+from the package itself, as the app does (``from planner import app_support as app``).
+"""
+
+from __future__ import annotations
+
+from planner.app_support.columns import (
+    ColumnKind,
+    ColumnSpec,
+    column_specs,
+    person_choices,
+    role_choices,
+)
+from planner.app_support.editing import (
+    EDITABLE_TABLES,
+    PEOPLE_TABLES,
+    EditResult,
+    Table,
+    editor_tables,
+    escape_markdown,
+    issue_lines,
+    issue_row_label,
+    issue_table,
+    scenario_from_edits,
+)
+from planner.app_support.exports import (
+    CHART_FORMATS,
+    CHARTS,
+    XLSX_MIME,
+    Download,
+    app_figures,
+    chart_downloads,
+    file_stem,
+    plan_csv_bytes,
+    plan_downloads,
+    scenario_downloads,
+    scenario_yaml_bytes,
+)
+from planner.app_support.state import (
+    DATA_DIR,
+    DEFAULT_SAMPLE,
+    list_samples,
+    sample_label,
+    scenario_key,
+    upload_id,
+)
+from planner.app_support.verdict import (
+    STATUS_COLOURS,
+    Verdict,
+    promises_styler,
+    promises_table,
+    summarise,
+)
+
+__all__ = [
+    "CHARTS",
+    "CHART_FORMATS",
+    "DATA_DIR",
+    "DEFAULT_SAMPLE",
+    "EDITABLE_TABLES",
+    "PEOPLE_TABLES",
+    "STATUS_COLOURS",
+    "XLSX_MIME",
+    "ColumnKind",
+    "ColumnSpec",
+    "Download",
+    "EditResult",
+    "Table",
+    "Verdict",
+    "app_figures",
+    "chart_downloads",
+    "column_specs",
+    "editor_tables",
+    "escape_markdown",
+    "file_stem",
+    "issue_lines",
+    "issue_row_label",
+    "issue_table",
+    "list_samples",
+    "person_choices",
+    "plan_csv_bytes",
+    "plan_downloads",
+    "promises_styler",
+    "promises_table",
+    "role_choices",
+    "sample_label",
+    "scenario_downloads",
+    "scenario_from_edits",
+    "scenario_key",
+    "scenario_yaml_bytes",
+    "summarise",
+    "upload_id",
+]

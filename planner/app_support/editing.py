@@ -1,0 +1,163 @@
+"""The editable tables of a scenario and reading them back: issues located, never raised."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeAlias
+
+import pandas as pd
+
+from planner.io import Issue, ScenarioError, scenario_from_tables, scenario_to_tables
+from planner.model import Scenario
+
+Table: TypeAlias = pd.DataFrame
+"""One editable table (a sheet of the workbook form), as the app's editors show it."""
+
+EDITABLE_TABLES: tuple[str, ...] = (
+    "tasks",
+    "team",
+    "time_off",
+    "commitments",
+    "fixed_costs",
+    "settings",
+)
+"""Tables the app shows in data editors, in tab order (the brief first)."""
+
+PEOPLE_TABLES: tuple[str, ...] = ("tasks", "time_off", "commitments")
+"""Tables whose select boxes offer the team's names or roles (they follow team edits)."""
+
+
+def editor_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
+    """The scenario as the tables the app edits (the sheets of the XLSX format).
+
+    The ``settings`` values are shown as text (dates as ``YYYY-MM-DD``) because one column holds
+    values of several kinds; reading them back parses each by its setting.
+    """
+    tables = scenario_to_tables(scenario)
+    settings = tables["settings"].copy()
+    settings["value"] = pd.Series(
+        [_text(value) for value in settings["value"]], index=settings.index, dtype=object
+    )
+    tables["settings"] = settings
+    return tables
+
+
+def _text(value: object) -> str | None:
+    if not present(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """The edited tables read back: a scenario when they are valid, else every issue found."""
+
+    scenario: Scenario | None
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the tables make a valid scenario."""
+        return self.scenario is not None
+
+    def issues_for(self, table: str) -> list[Issue]:
+        """The issues located in ``table`` (see :func:`issue_table`)."""
+        return [issue for issue in self.issues if issue_table(issue) == table]
+
+    def other_issues(self, tables: Iterable[str] = EDITABLE_TABLES) -> list[Issue]:
+        """Issues that belong to none of ``tables`` (e.g. the scenario as a whole)."""
+        shown = set(tables)
+        return [issue for issue in self.issues if issue_table(issue) not in shown]
+
+
+_SHEET = re.compile(r"\bsheet\s+(\w+)")
+_ROW = re.compile(r"\brow\s+(\d+)")
+
+
+def issue_table(issue: Issue) -> str | None:
+    """The table an issue points into, from its location (``sheet tasks, row 5, column hours``).
+
+    Returns
+    -------
+    str or None
+        The table name, or ``None`` when the issue concerns the scenario as a whole.
+    """
+    match = _SHEET.search(issue.location)
+    return match.group(1) if match else None
+
+
+def issue_row_label(issue: Issue, frame: pd.DataFrame) -> str | None:
+    """What the row an issue points at is called (its id or name), to find it in the editor.
+
+    Rows are numbered as in the workbook (header = row 1), so row ``n`` is ``frame`` row
+    ``n - 2``; the label is the row's first non-empty cell among id, name, person, setting.
+    """
+    match = _ROW.search(issue.location)
+    if not match:
+        return None
+    position = int(match.group(1)) - 2
+    if not 0 <= position < len(frame):
+        return None
+    row = frame.iloc[position]
+    for column in ("id", "name", "person", "setting"):
+        if column in frame.columns and present(row[column]):
+            return str(row[column])
+    return None
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` shown literally in Streamlit markdown (``$`` would start maths, ``*`` bold)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def issue_lines(issues: Iterable[Issue], frame: pd.DataFrame | None = None) -> str:
+    """Issues as a markdown list, each worded as the CLI prints it.
+
+    With the table ``frame`` the issue is about, each line starts with the row's id or name
+    in bold, so the user finds the row in the editor at a glance.
+    """
+    lines = []
+    for issue in issues:
+        label = issue_row_label(issue, frame) if frame is not None else None
+        prefix = f"**{escape_markdown(label)}** · " if label else ""
+        lines.append(f"- {prefix}{escape_markdown(str(issue))}")
+    return "\n".join(lines)
+
+
+def scenario_from_edits(tables: Mapping[str, pd.DataFrame], source: str) -> EditResult:
+    """Read edited tables back into a scenario, collecting every issue instead of raising.
+
+    Parameters
+    ----------
+    tables
+        All tables of the scenario (edited and untouched ones), by sheet name.
+    source
+        What the issues name as their file, e.g. ``"tundra-product-launch.yaml (edited)"``.
+
+    Returns
+    -------
+    EditResult
+        ``scenario`` set when the tables are valid; otherwise ``issues`` lists every problem,
+        worded exactly as the command line words it.
+    """
+    try:
+        return EditResult(scenario_from_tables(dict(tables), source))
+    except ScenarioError as error:
+        return EditResult(None, tuple(error.issues))
+
+
+def present(value: object) -> bool:
+    """False for ``None``, NaN/NA/NaT and blank text."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    try:
+        return not bool(pd.isna(value))
+    except (TypeError, ValueError):  # list-like values
+        return True

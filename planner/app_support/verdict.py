@@ -1,0 +1,124 @@
+"""What the page says first: the verdict and the promises table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from planner.plan import Plan
+from planner.summary import money, verdict_sentence
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the page says first: one sentence and the numbers behind it."""
+
+    headline: str
+    tone: Literal["good", "bad", "unknown"]
+    kept: int
+    broken: int
+    worst_slip: int
+    worst_name: str | None
+    price: float
+    budget: float | None
+    currency: str
+
+    @property
+    def total(self) -> int:
+        """Number of promises."""
+        return self.kept + self.broken
+
+    @property
+    def budget_gap(self) -> float | None:
+        """Budget minus price (negative when over budget); ``None`` without a budget."""
+        return None if self.budget is None else round(self.budget - self.price, 2)
+
+    @property
+    def price_text(self) -> str:
+        """The price with thousands separators and currency, e.g. ``41,985 EUR``."""
+        return money(self.price, self.currency)
+
+    @property
+    def budget_delta(self) -> str | None:
+        """The gap in words with a sign, e.g. ``-3,985 EUR over budget``; None without budget."""
+        gap = self.budget_gap
+        if gap is None:
+            return None
+        if gap < 0:
+            return f"-{money(-gap, self.currency)} over budget"
+        return f"+{money(gap, self.currency)} under budget"
+
+
+def summarise(plan: Plan) -> Verdict:
+    """The headline sentence (as the CLI prints it) and the metrics for ``plan``."""
+    broken = plan.broken_promises if plan.has_schedule else plan.promises
+    worst = broken[0] if broken and plan.has_schedule else None
+    if not plan.has_schedule:
+        tone: Literal["good", "bad", "unknown"] = (
+            "bad" if plan.solver_status == "INFEASIBLE" else "unknown"
+        )
+    else:
+        tone = "good" if plan.verdict == "feasible" else "bad"
+    return Verdict(
+        headline=verdict_sentence(plan),
+        tone=tone,
+        kept=len(plan.promises) - len(broken),
+        broken=len(broken),
+        worst_slip=worst.slip_days if worst else 0,
+        worst_name=worst.name if worst else None,
+        price=plan.budget.price,
+        budget=plan.budget.budget,
+        currency=plan.currency,
+    )
+
+
+STATUS_COLOURS: dict[str, str] = {
+    "kept": "#cdeedd",
+    "late": "#fbd3c4",
+    "not planned": "#e4e4e4",
+}
+"""Row background per promise status (light, so text stays readable on a projector)."""
+
+
+def promises_table(plan: Plan) -> pd.DataFrame:
+    """One row per promise: promised date, realistic date, working days late, status.
+
+    ``Status`` is ``kept``, ``late`` or ``not planned`` (no schedule). Broken promises come
+    first, worst slip first, then the rest by promised date.
+    """
+    rows = []
+    for promise in plan.promises:
+        if not plan.has_schedule or promise.finish is None:
+            status = "not planned"
+        else:
+            status = "kept" if promise.met else "late"
+        rows.append(
+            {
+                "Promise": promise.name,
+                "Promised": promise.due,
+                "Realistic": promise.finish,
+                "Working days late": promise.slip_days,
+                "Priority": promise.priority,
+                "Status": status,
+            }
+        )
+    columns = ["Promise", "Promised", "Realistic", "Working days late", "Priority", "Status"]
+    frame = pd.DataFrame(rows, columns=columns)
+    order = frame["Status"].map({"late": 0, "not planned": 1, "kept": 2})
+    frame = frame.assign(_order=order).sort_values(
+        ["_order", "Working days late", "Promised"], ascending=[True, False, True], kind="stable"
+    )
+    return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def promises_styler(frame: pd.DataFrame) -> Styler:
+    """The promises table with each row coloured by its status (:data:`STATUS_COLOURS`)."""
+
+    def colour(row: pd.Series) -> list[str]:
+        shade = STATUS_COLOURS.get(str(row["Status"]))
+        return [f"background-color: {shade}" if shade else ""] * len(row)
+
+    return frame.style.apply(colour, axis=1)
