@@ -27,11 +27,8 @@ from planner.io.schema import (
     ScenarioIn,
     TaskIn,
     TimeOffIn,
-    canonical_subdivision,
-    split_list,
-    supported_countries,
-    to_text_id,
 )
+from planner.io.values import canonical_subdivision, split_list, supported_countries, to_text_id
 from planner.model import WEEKDAY_NAMES
 
 TASKS: Path = ("brief", "tasks")

@@ -18,7 +18,8 @@ from planner.io.checks import check_document
 from planner.io.errors import Issue, Locator, Path, Problem, ScenarioError, dotted
 from planner.io.explain import explain_all, show
 from planner.io.levers import levers_dict, levers_model
-from planner.io.schema import ScenarioIn, canonical_subdivision
+from planner.io.schema import ScenarioIn
+from planner.io.values import canonical_subdivision
 from planner.model import (
     WEEKDAY_NAMES,
     Brief,

@@ -1,0 +1,220 @@
+"""The value types of the scenario schema: how one field's raw value is read and checked.
+
+Each converter turns what YAML or a spreadsheet cell gives (``"Mon-Thu"``, ``"concept+2"``,
+``1`` for an id, ``2027-03-01`` as text or date) into the value the models in
+:mod:`planner.io.schema` hold, or raises a pydantic error whose message is already worded for
+the user. The ``Annotated`` aliases at the end are the field types those models use.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+
+import holidays
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from planner.io.errors import did_you_mean
+from planner.model import WEEKDAY_NAMES
+
+LIMIT = 10_000
+"""Upper bound for counts, days and priorities (hours: ten times that); stops absurd input."""
+
+_FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TASK_ID = re.compile(r"\w[\w.\-]*")
+_AFTER_ITEM = re.compile(r"\s*([^+]*?)\s*(?:\+\s*(.*?)\s*)?")
+_REPEAT_ALIASES = {
+    "daily": "day",
+    "days": "day",
+    "weekly": "week",
+    "weeks": "week",
+    "monthly": "month",
+    "months": "month",
+}
+
+
+def _fail(kind: str, message: str, hint: str = "", **ctx: Any) -> PydanticCustomError:
+    """A pydantic error whose message is already user-facing; ``hint`` rides along in ctx."""
+    # the text travels in ctx so braces in user input are never taken for placeholders
+    # (pydantic fills placeholders in ctx order, so the message must come last)
+    return PydanticCustomError(kind, "{message}", {"hint": hint, **ctx, "message": message})
+
+
+def _reject_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise _fail("number_type", f"must be a number, not {str(value).lower()}")
+    return value
+
+
+def _to_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        if value.time() == time(0) and value.tzinfo is None:
+            return value.date()
+        raise _fail("date_time", f"must be a date without a time of day (got {value})")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise _fail("date_invalid", f"{value.strip()!r} is not a real calendar date") from None
+    raise _fail("date_format", f"must be a date written YYYY-MM-DD (got {value!r})")
+
+
+def to_text_id(value: Any) -> Any:
+    """Spreadsheets and YAML turn ids like ``1`` into numbers; take them back as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
+def _check_task_id(value: str) -> str:
+    if not _TASK_ID.fullmatch(value):
+        raise _fail(
+            "task_id",
+            f"{value!r} is not a valid task id (letters, digits, '_', '-' and '.' only)",
+            "use a short id such as key_visual; '#', '+', ',' and spaces are reserved",
+        )
+    return value
+
+
+def split_list(value: Any) -> Any:
+    """Accept ``"a, b"`` as well as ``[a, b]`` (and ``["a, b"]``); drop empty parts."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        return value
+    items: list[Any] = []
+    for item in value:
+        if isinstance(item, str):
+            items.extend(part.strip() for part in item.split(",") if part.strip())
+        else:
+            items.append(item)
+    return items
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _not_zero(value: float) -> float:
+    if value == 0:
+        raise _fail("not_zero", "must not be 0 (a commitment of no hours books nothing)")
+    return value
+
+
+def weekday_index(name: str) -> int:
+    """Index 0..6 of a weekday name (``Mon`` or ``monday``, any case); ValueError if unknown."""
+    key = name.strip().lower()
+    for index, (short, full) in enumerate(zip(WEEKDAY_NAMES, _FULL_DAY_NAMES, strict=True)):
+        if key in (short.lower(), full):
+            return index
+    raise ValueError(name)
+
+
+def _to_weekdays(value: Any) -> tuple[int, ...]:
+    days: set[int] = set()
+    for item in split_list(value) if isinstance(value, str | list | tuple) else [value]:
+        if not isinstance(item, str):
+            raise _fail("weekday_name", f"must be weekday names such as Mon, Tue (got {item!r})")
+        bounds = item.split("-")
+        try:
+            first, last = weekday_index(bounds[0]), weekday_index(bounds[-1])
+        except ValueError as exc:
+            guess = did_you_mean(str(exc), _FULL_DAY_NAMES) or did_you_mean(str(exc), WEEKDAY_NAMES)
+            for short, full in zip(WEEKDAY_NAMES, _FULL_DAY_NAMES, strict=True):
+                guess = guess.replace(repr(full), repr(short))
+            raise _fail(
+                "weekday_name",
+                f"{str(exc).strip()!r} is not a weekday name",
+                f"{guess + ' ' if guess else ''}use Mon, Tue, Wed, Thu, Fri, Sat, Sun "
+                "(or a range such as Mon-Fri)",
+            ) from None
+        if len(bounds) > 2 or last < first:
+            raise _fail("weekday_name", f"{item!r} is not a weekday range", "write e.g. Mon-Fri")
+        days.update(range(first, last + 1))
+    if not days:
+        raise _fail("weekdays_empty", "must list at least one weekday")
+    return tuple(sorted(days))
+
+
+@lru_cache(maxsize=1)
+def supported_countries() -> dict[str, tuple[str, ...]]:
+    """Country codes the ``holidays`` package knows, each with its subdivision codes."""
+    return {code: tuple(subs) for code, subs in holidays.list_supported_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    registry = getattr(getattr(holidays, "registry", None), "COUNTRIES", {})
+    return {module.replace("_", " "): entry[1] for module, entry in registry.items()}
+
+
+def _to_country(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail("country", f"must be a country code such as FI (got {value!r})")
+    code = value.strip().upper()
+    if code in supported_countries():
+        return code
+    named = _country_names().get(value.strip().lower())
+    guess = f"did you mean {named}? " if named else ""
+    raise _fail(
+        "country",
+        f"{value!r} is not a country code known to the holidays package",
+        f"{guess}use an ISO 3166 code such as FI, SE, DE, GB or US, or leave it out",
+    )
+
+
+def canonical_subdivision(country: str, value: str) -> str | None:
+    """The holidays package's spelling of region ``value`` of ``country``, or ``None``."""
+    known = {code.upper(): code for code in supported_countries().get(country, ())}
+    key = value.strip().upper()
+    return known.get(key) or known.get(key.zfill(2))
+
+
+def _to_subdivision(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _to_repeat_unit(value: Any) -> Any:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _REPEAT_ALIASES.get(key, key)
+    return value
+
+
+def to_dependency(value: Any) -> Any:
+    """``"concept"`` → ``{task: concept}``; ``"concept+2"`` → ``{task: concept, lag: 2}``."""
+    value = to_text_id(value)
+    if not isinstance(value, str):
+        return value
+    match = _AFTER_ITEM.fullmatch(value)
+    assert match is not None  # the pattern matches any string
+    task, lag = match.groups()
+    return {"task": task} if lag is None else {"task": task, "lag": lag}
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+TaskId = Annotated[Text, BeforeValidator(to_text_id), AfterValidator(_check_task_id)]
+Number = Annotated[float, BeforeValidator(_reject_bool)]
+SignedHours = Annotated[float, BeforeValidator(_reject_bool), AfterValidator(_not_zero)]
+Integer = Annotated[int, BeforeValidator(_reject_bool)]
+DateValue = Annotated[date, BeforeValidator(_to_date)]
+Weekdays = Annotated[tuple[int, ...], BeforeValidator(_to_weekdays)]
+Country = Annotated[str, BeforeValidator(_to_country)]
+Subdivision = Annotated[Text, BeforeValidator(_to_subdivision)]
+Names = Annotated[tuple[Text, ...], BeforeValidator(split_list), AfterValidator(_unique)]
+RepeatUnit = Annotated[Literal["day", "week", "month"], BeforeValidator(_to_repeat_unit)]
+
+
+def fld(hint: str, example: str, default: Any = ..., **constraints: Any) -> Any:
+    """A field whose ``hint`` and YAML ``example`` are shown when the user gets it wrong."""
+    return Field(default, description=hint, examples=[example], **constraints)
