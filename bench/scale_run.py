@@ -31,7 +31,8 @@ from planner.scheduler import Problem, Schedule, SolveResult, serial_sgs, solve
 from planner.scheduler.agency import build_problem
 from planner.scheduler.constraints import add_capacity, add_effort_rules, add_precedences
 from planner.scheduler.objective import stages
-from planner.scheduler.solve import add_schedule_hint, horizon_for, lateness_of
+from planner.scheduler.problem import lateness_of
+from planner.scheduler.solve import add_schedule_hint, model_shape, warm_start
 from planner.scheduler.variables import Variables, create_variables
 from planner.validate import validate_plan
 
@@ -72,6 +73,9 @@ class SizeRecord:
     heuristic_lateness: int | None = None
     heuristic_kept: int = 0
     heuristic_violations: int = 0
+    warm_start_s: float = 0.0
+    warm_start_lateness: int | None = None
+    narrowed: bool = False
     solve_s: float = 0.0
     cpsat_first_s: float | None = None
     cpsat_best_s: float | None = None
@@ -208,6 +212,8 @@ def measure(
     record.periods = len(context.calendar)
     heuristic, record.heuristic_s = _timed(lambda: serial_sgs(problem))
     _heuristic_plan(record, context, problem, heuristic)
+    warm, record.warm_start_s = _timed(lambda: warm_start(problem, time_limit, seed))
+    record.warm_start_lateness = None if warm is None else lateness_of(problem, warm)
     with captured_stdout() as log:
         result, record.solve_s = _timed(
             lambda: solve(problem, time_limit, seed, workers, deterministic=deterministic, log=True)
@@ -231,7 +237,7 @@ def measure(
     (record.violations, record.violation_rules), record.validate_s = _timed(
         lambda: _check(scenario, plan)
     )
-    _profile_model(record, problem, heuristic)
+    _profile_model(record, problem, warm)
     return record
 
 
@@ -249,14 +255,17 @@ def _heuristic_plan(
     record.heuristic_violations, _ = _check(context.scenario, plan)
 
 
-def _profile_model(record: SizeRecord, problem: Problem, heuristic: Schedule | None) -> None:
-    """Rebuild the CP-SAT model as :func:`planner.scheduler.solve.build_model` does, timed."""
-    horizon = horizon_for(problem, heuristic)
+def _profile_model(record: SizeRecord, problem: Problem, warm: Schedule | None) -> None:
+    """Rebuild the CP-SAT model as :func:`planner.scheduler.solve.solve` does, timed."""
+    (horizon, caps), shape_s = _timed(lambda: model_shape(problem, warm))
     record.horizon = horizon
+    record.narrowed = caps is not None
     model = cp_model.CpModel()
-    timings: dict[str, float] = {}
+    timings: dict[str, float] = {"shape": shape_s}
     variables: Variables
-    variables, timings["variables"] = _timed(lambda: create_variables(model, problem, horizon))
+    variables, timings["variables"] = _timed(
+        lambda: create_variables(model, problem, horizon, caps)
+    )
     steps: dict[str, Callable[[], Any]] = {
         "precedence": lambda: add_precedences(model, problem, variables),
         "effort_rules": lambda: add_effort_rules(model, problem, variables),
@@ -265,8 +274,8 @@ def _profile_model(record: SizeRecord, problem: Problem, heuristic: Schedule | N
     }
     for name, step in steps.items():
         _, timings[name] = _timed(step)
-    if heuristic is not None:
-        _, timings["hint"] = _timed(lambda: add_schedule_hint(model, variables, heuristic))
+    if warm is not None:
+        _, timings["hint"] = _timed(lambda: add_schedule_hint(model, variables, warm))
     timings["total"] = sum(timings.values())
     record.build = {name: round(seconds, 3) for name, seconds in timings.items()}
     record.variables = len(model.proto.variables)

@@ -35,14 +35,17 @@ def add_effort_rules(model: cp_model.CpModel, problem: Problem, v: Variables) ->
             continue
         a = activity.id
         first, latest = v.window[a]
-        booked = [x for (act, _, _), x in v.units.items() if act == a]
-        model.add(sum(booked) == activity.work)
+        booked = v.units_of[a]
+        model.add(sum(x for _, _, x in booked) == activity.work)
         by_period: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-        for (act, r, p), x in v.units.items():
-            if act == a:
-                by_period[p].append(x)
-                if (a, r) in v.assigned:
-                    model.add(x == 0).only_enforce_if(~v.assigned[a, r])
+        by_resource: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+        for r, p, x in booked:
+            by_period[p].append(x)
+            by_resource[r].append(x)
+        # One linear link per (activity, resource) instead of one enforced constraint per unit.
+        for r, xs in by_resource.items():
+            if (a, r) in v.assigned:
+                model.add(sum(xs) <= activity.work * v.assigned[a, r])
         for p in range(first, latest):
             active = v.active[a, p]
             model.add(v.start[a] <= p).only_enforce_if(active)

@@ -104,7 +104,6 @@ def solve_makespan(
     def run(share: float | None) -> None:
         """One CP-SAT run from the best schedule; ``share`` None: the rest of the limit."""
         add_schedule_hint(model, variables, best.schedule)
-        model.add_hint(span, best.schedule.makespan)
         left = time_limit - (time.perf_counter() - started)
         wall = max(0.05, left if share is None else min(left, share * time_limit))
         rest = 1.0 - FIRST_SHARE - (PROBE_SHARE + EVOLVE_SHARE if evolve else 0.0)

@@ -20,6 +20,7 @@ def lateness(model: cp_model.CpModel, problem: Problem, v: Variables) -> cp_mode
             continue
         late = model.new_int_var(0, v.horizon, f"late[{activity.id}]")
         model.add(late >= v.finish[activity.id] - activity.due)
+        v.late[activity.id] = (late, activity.due)
         terms.append(activity.weight * late)
     return sum(terms) if terms else cp_model.LinearExpr.constant(0)
 
@@ -28,6 +29,7 @@ def makespan(model: cp_model.CpModel, problem: Problem, v: Variables) -> cp_mode
     """The latest finish over all activities."""
     end = model.new_int_var(0, v.horizon, "makespan")
     model.add_max_equality(end, list(v.finish.values()) or [0])
+    v.makespan = end
     return end
 
 

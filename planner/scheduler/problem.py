@@ -180,3 +180,12 @@ def topological_order(
             if indegree[nxt] == 0:
                 ready.append(nxt)
     return order if len(order) == len(activity_ids) else None
+
+
+def lateness_of(problem: Problem, schedule: Schedule) -> int:
+    """Weighted periods late of a schedule (the first agency objective)."""
+    return sum(
+        a.weight * max(0, schedule.finish[a.id] - a.due)
+        for a in problem.activities
+        if a.due is not None
+    )

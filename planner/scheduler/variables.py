@@ -5,11 +5,14 @@
 * ``interval`` per fixed activity (for cumulative constraints);
 * ``units[a, r, p]``: effort units activity ``a`` books on resource ``r`` in period ``p``;
 * ``assigned[a, r]``: resource ``r`` takes part in effort activity ``a``;
-* ``active[a, p]``: effort activity ``a`` may book in period ``p`` (start ≤ p < finish).
+* ``active[a, p]``: effort activity ``a`` may book in period ``p`` (start ≤ p < finish);
+* ``late``/``makespan``: objective auxiliaries, filled in by :mod:`.objective` (kept here so a
+  hint can cover every variable).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -30,10 +33,21 @@ class Variables:
     assigned: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
     active: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
     window: dict[str, tuple[int, int]] = field(default_factory=dict)
+    units_of: dict[str, list[tuple[str, int, cp_model.IntVar]]] = field(default_factory=dict)
+    late: dict[str, tuple[cp_model.IntVar, int]] = field(default_factory=dict)
+    makespan: cp_model.IntVar | None = None
 
 
-def create_variables(model: cp_model.CpModel, problem: Problem, horizon: int) -> Variables:
+def create_variables(
+    model: cp_model.CpModel,
+    problem: Problem,
+    horizon: int,
+    caps: Mapping[str, int] | None = None,
+) -> Variables:
     """Create the variables of ``problem`` over periods ``0 .. horizon-1``.
+
+    ``caps`` optionally bounds activities' latest finish below the horizon (search windows);
+    the bounds are pushed back through the precedences like the horizon is.
 
     Raises
     ------
@@ -42,7 +56,7 @@ def create_variables(model: cp_model.CpModel, problem: Problem, horizon: int) ->
     """
     variables = Variables(horizon=horizon)
     est = earliest_start(problem)
-    lft = latest_finish(problem, horizon, with_due=False)
+    lft = latest_finish(problem, horizon, with_due=False, caps=caps)
     for activity in problem.activities:
         a = activity.id
         duration = min_duration(activity, problem)
@@ -57,6 +71,7 @@ def create_variables(model: cp_model.CpModel, problem: Problem, horizon: int) ->
                 variables.start[a], activity.duration, variables.finish[a], f"interval[{a}]"
             )
             continue
+        booked = variables.units_of[a] = []
         for r in activity.eligible:
             capacity = problem.resource(r)
             if len(activity.eligible) > 1:
@@ -64,9 +79,9 @@ def create_variables(model: cp_model.CpModel, problem: Problem, horizon: int) ->
             for p in range(est[a], latest):
                 units = capacity.available(p)
                 if units > 0:
-                    variables.units[a, r, p] = model.new_int_var(
-                        0, min(units, activity.work), f"units[{a},{r},{p}]"
-                    )
+                    x = model.new_int_var(0, min(units, activity.work), f"units[{a},{r},{p}]")
+                    variables.units[a, r, p] = x
+                    booked.append((r, p, x))
         for p in range(est[a], latest):
             variables.active[a, p] = model.new_bool_var(f"active[{a},{p}]")
     return variables
