@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.io import load_scenario
 from planner.model import (
     Brief,
     CalendarSettings,
@@ -19,9 +20,14 @@ from planner.model import (
     Scenario,
     Task,
 )
+from planner.plan import Plan
+from planner.planning import plan_scenario
+from planner.validate import assert_valid
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"
+TUNDRA = DATA_DIR / "tundra-product-launch.yaml"
+"""The over-promised sample the app opens with."""
 
 
 def contract_scenario() -> Scenario:
@@ -116,3 +122,18 @@ def contract() -> Scenario:
 def make_tiny() -> Callable[..., Scenario]:
     """Factory for tiny scenarios."""
     return tiny_scenario
+
+
+@pytest.fixture(scope="module")
+def contract_plan() -> tuple[Scenario, Plan]:
+    """The contract scenario and its checked plan (2 s limit), made once per test module."""
+    scenario = contract_scenario()
+    plan = plan_scenario(scenario, time_limit=2)
+    assert_valid(scenario, plan)
+    return scenario, plan
+
+
+@pytest.fixture(scope="module")
+def tundra() -> Scenario:
+    """The over-promised sample the app opens with, loaded once per test module."""
+    return load_scenario(TUNDRA)

@@ -15,14 +15,6 @@ from planner.model import Scenario
 from planner.planning import plan_scenario
 from tests.conftest import DATA_DIR
 
-TUNDRA = DATA_DIR / "tundra-product-launch.yaml"
-
-
-@pytest.fixture(scope="module")
-def tundra() -> Scenario:
-    """The over-promised sample the app opens with."""
-    return load_scenario(TUNDRA)
-
 
 @pytest.fixture(scope="module")
 def explanation(tundra: Scenario) -> Explanation:

@@ -19,15 +19,7 @@ from planner.model import Scenario, Task
 from planner.plan import BudgetCheck, Plan, PromiseOutcome
 from planner.planning import plan_scenario
 from planner.report import report_html, report_pdf
-from tests.conftest import DATA_DIR, tiny_scenario
-
-TUNDRA = DATA_DIR / "tundra-product-launch.yaml"
-
-
-@pytest.fixture(scope="module")
-def tundra() -> Scenario:
-    """The over-promised sample the app opens with."""
-    return load_scenario(TUNDRA)
+from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
 
 
 @pytest.fixture(scope="module")

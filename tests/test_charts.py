@@ -25,18 +25,10 @@ from planner.model import Person, Scenario, Task
 from planner.plan import BudgetCheck, Plan
 from planner.planning import plan_scenario
 from planner.validate import assert_valid
-from tests.conftest import contract_scenario, tiny_scenario
+from tests.conftest import tiny_scenario
 
 MARKER_TRACES = {"Promised date", "Planned finish (on time)", "Planned finish (late)"}
 SPECIAL_BARS = {"Client step", "Late (after promised date)"}
-
-
-@pytest.fixture(scope="module")
-def contract_plan() -> tuple[Scenario, Plan]:
-    scenario = contract_scenario()
-    plan = plan_scenario(scenario, time_limit=2)
-    assert_valid(scenario, plan)
-    return scenario, plan
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,9 @@ from openpyxl import load_workbook
 
 from planner.cli import main
 from planner.io import load_scenario
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA_DIR, TUNDRA
 
 LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
-TUNDRA = DATA_DIR / "tundra-product-launch.yaml"
 
 
 def test_feasible_sample_exits_zero_with_a_readable_report(

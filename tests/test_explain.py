@@ -16,10 +16,8 @@ from planner.io import load_scenario
 from planner.model import Dependency, Task
 from planner.planning import plan_scenario, prepare
 from planner.validate import assert_valid
-from tests.conftest import DATA_DIR, tiny_scenario
+from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
 from tests.test_diagnose import chain_scenario
-
-TUNDRA = DATA_DIR / "tundra-product-launch.yaml"
 
 
 def test_earliest_dates_match_the_chain() -> None:

@@ -30,7 +30,7 @@ from planner.report import (
     write_outputs,
 )
 from planner.validate import assert_valid
-from tests.conftest import DATA_DIR, contract_scenario
+from tests.conftest import DATA_DIR
 
 CHARTS = ("gantt", "utilisation_by_person", "utilisation_by_role", "budget")
 TABLES = ("bookings", "tasks", "promises", "utilisation", "budget")
@@ -43,17 +43,9 @@ needs_chromium = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def planned() -> tuple[Scenario, Plan]:
-    scenario = contract_scenario()
-    plan = plan_scenario(scenario, time_limit=2)
-    assert_valid(scenario, plan)
-    return scenario, plan
-
-
-@pytest.fixture(scope="module")
-def outputs(planned, tmp_path_factory) -> tuple[Path, list[Path], list[str]]:
+def outputs(contract_plan, tmp_path_factory) -> tuple[Path, list[Path], list[str]]:
     """write_outputs once for the module (starts the kaleido server once when Chromium exists)."""
-    scenario, plan = planned
+    scenario, plan = contract_plan
     out = tmp_path_factory.mktemp("out")
     notes: list[str] = []
     written = write_outputs(plan, scenario, out, notes)
@@ -81,9 +73,11 @@ def test_tables_and_workbook(outputs):
     assert rows[0][:3] == ("task", "name", "due") and len(rows) == 11
 
 
-def test_plan_workbook_bytes_are_the_written_workbook(outputs, planned):
+def test_plan_workbook_bytes_are_the_written_workbook(outputs, contract_plan):
     out, _, _ = outputs
-    in_memory = openpyxl.load_workbook(io.BytesIO(plan_xlsx_bytes(planned[1])), read_only=True)
+    in_memory = openpyxl.load_workbook(
+        io.BytesIO(plan_xlsx_bytes(contract_plan[1])), read_only=True
+    )
     on_disk = openpyxl.load_workbook(out / "plan.xlsx", read_only=True)
     assert in_memory.sheetnames == on_disk.sheetnames == list(TABLES)
     for name in TABLES:
@@ -98,9 +92,9 @@ def test_chart_html_is_self_contained(outputs):
         _self_contained(path.read_text(encoding="utf-8"))
 
 
-def test_report_html_content(outputs, planned):
+def test_report_html_content(outputs, contract_plan):
     out, _, _ = outputs
-    scenario, _ = planned
+    scenario, _ = contract_plan
     page = (out / "report.html").read_text(encoding="utf-8")
     assert f"<title>{scenario.title} — feasibility report</title>" in page
     assert "Client: Acme" in page
@@ -138,8 +132,8 @@ def test_report_pdf_and_inline_svg(outputs):
 
 
 @needs_chromium
-def test_report_functions_with_chosen_figures(planned):
-    scenario, plan = planned
+def test_report_functions_with_chosen_figures(contract_plan):
+    scenario, plan = contract_plan
     figures = {"bar": go.Figure(go.Bar(x=["a"], y=[1]))}
     page = report_html(plan, scenario, figures)
     assert page.count("<figure><svg") == 1
@@ -147,8 +141,8 @@ def test_report_functions_with_chosen_figures(planned):
     assert figure_bytes(figures["bar"], "svg").lstrip().startswith(b"<svg")
 
 
-def test_without_chromium_html_only(planned, tmp_path, no_chromium):
-    scenario, plan = planned
+def test_without_chromium_html_only(contract_plan, tmp_path, no_chromium):
+    scenario, plan = contract_plan
     notes: list[str] = []
     written = write_outputs(plan, scenario, tmp_path, notes)
     assert {p.suffix for p in written} == {".csv", ".xlsx", ".html"}
