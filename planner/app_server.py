@@ -20,22 +20,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from planner.chromium import HEADLESS_FLAGS
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 APP_SCRIPT = REPO_ROOT / "streamlit_app.py"
 
 CHROMIUM_PATH = "/usr/bin/chromium"
 """Debian's Chromium; never ``playwright install`` (it downloads and fails offline)."""
 
-CHROMIUM_ARGS: tuple[str, ...] = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
+CHROMIUM_ARGS: tuple[str, ...] = HEADLESS_FLAGS
+"""The arguments Playwright starts Chromium with (those of :mod:`planner.chromium`)."""
 
 
 def chromium_available(path: str = CHROMIUM_PATH) -> bool:

@@ -20,23 +20,15 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from planner.chromium import HEADLESS_FLAGS
+
 STATIC_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 FORMATS: tuple[str, ...] = ("html", *STATIC_FORMATS)
 BROWSER_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome")
 DEFAULT_WIDTH = 1000
 FIRST_EXPORT_TIMEOUT = 90.0
 PDF_TIMEOUT = 120.0
-_CHROMIUM_FLAGS: tuple[str, ...] = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-pdf-header-footer",
-)
+_CHROMIUM_FLAGS: tuple[str, ...] = (*HEADLESS_FLAGS, "--no-pdf-header-footer")
 
 
 class ExportUnavailable(RuntimeError):
