@@ -34,7 +34,7 @@ start and presolve is kept light (measured: at 25 people × 300 tasks the full m
 WINDOW_SLACK = 10
 """Periods a large model may finish an activity after max(warm-start finish, promised period)."""
 
-SAMPLE_SHARE = 0.1
+SAMPLE_SHARE = 0.2
 """Share of the time limit spent on randomised heuristic restarts before CP-SAT."""
 
 SAMPLE_SECONDS_PER_PLACEMENT = 4e-8
