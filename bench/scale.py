@@ -107,6 +107,10 @@ def _num(value: float | None, digits: int = 2) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def _int(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
 def _stage_text(stage: dict[str, Any]) -> str:
     """``presolve + search s (status)``, or the wall time when presolve used the budget up."""
     wall, search = stage["wall_s"], stage["search_start_s"]
@@ -120,12 +124,12 @@ def markdown(records: Sequence[dict[str, Any]], growth: dict[str, Any]) -> str:
     lines = [
         "| size | instances | promises | variables | constraints | build s | heuristic "
         "verdict s | CP-SAT 1st plan s | final plan s | limit s | status | kept / broken "
-        "| peak MiB | violations |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|",
+        "| weighted days late: SGS / restarts / final | peak MiB | violations |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|",
     ]
     for r in records:
         if "error" in r:
-            lines.append(f"| {r['size']} | ERROR: {r['error']} |" + " |" * 12)
+            lines.append(f"| {r['size']} | ERROR: {r['error']} |" + " |" * 13)
             continue
         lines.append(
             f"| {r['size']} | {r['instances']} | {r['promises']} | {r['variables']} | "
@@ -133,14 +137,15 @@ def markdown(records: Sequence[dict[str, Any]], growth: dict[str, Any]) -> str:
             f"{_num(r['heuristic_verdict_s'])} | {_num(r['cpsat_first_s'])} | "
             f"{_num(r['final_s'])} | {r['time_limit']:g} | {r['status']} | "
             f"{r['kept']} / {r['broken']} (heuristic {r['heuristic_kept']}) | "
-            f"{r['peak_rss_mb']:.0f} | {r['violations']} |"
+            f"{_int(r.get('heuristic_lateness'))} / {_int(r.get('warm_start_lateness'))} / "
+            f"{_int(r.get('lateness'))} | {r['peak_rss_mb']:.0f} | {r['violations']} |"
         )
     lines += [
         "",
-        "| size | prepare s | problem s | SGS s | vars s | effort rules s | capacity s | "
-        "objectives s | hint s | units / active / assigned | CP-SAT stages 1–3: presolve s + "
-        "search s (status) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+        "| size | prepare s | problem s | SGS s | restarts s | windows | vars s | effort rules s "
+        "| capacity s | objectives s | hint s | units / active / assigned | CP-SAT stages 1–3: "
+        "presolve s + search s (status) |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in records:
         if "error" in r:
@@ -149,7 +154,8 @@ def markdown(records: Sequence[dict[str, Any]], growth: dict[str, Any]) -> str:
         stage_text = "; ".join(_stage_text(stage) for stage in r["stages"])
         lines.append(
             f"| {r['size']} | {_num(r['prepare_s'])} | {_num(r['problem_s'])} | "
-            f"{_num(r['heuristic_s'], 3)} | {_num(b.get('variables'))} | "
+            f"{_num(r['heuristic_s'], 3)} | {_num(r.get('warm_start_s'))} | "
+            f"{'narrowed' if r.get('narrowed') else 'full'} | {_num(b.get('variables'))} | "
             f"{_num(b.get('effort_rules'))} | {_num(b.get('capacity'))} | "
             f"{_num(b.get('objectives'))} | {_num(b.get('hint'))} | "
             f"{r['units']} / {r['active']} / {r['assigned']} | {stage_text} |"
