@@ -286,10 +286,12 @@ def solve(
         )
     proven = bool(status_names) and all(s == "OPTIMAL" for s in status_names)
     message = "" if proven else "optimality not proven within the time limit"
-    if proven and caps is not None:
-        # Optimal only among plans inside the narrowed windows, which proves nothing overall.
-        proven = False
-        message = "best plan found near the heuristic plan; optimality not proven"
+    if caps is not None:
+        # Optimal or bounded only among plans inside the narrowed windows: nothing overall.
+        bound = 0 if bound == 0 else None
+        if proven:
+            proven = False
+            message = "best plan found near the heuristic plan; optimality not proven"
     result = _result(
         "OPTIMAL" if proven else "FEASIBLE",
         best,
