@@ -30,9 +30,10 @@ from planner.planning import PlanningContext, plan_from_result, prepare
 from planner.scheduler import Problem, Schedule, SolveResult, serial_sgs, solve
 from planner.scheduler.agency import build_problem
 from planner.scheduler.constraints import add_capacity, add_effort_rules, add_precedences
+from planner.scheduler.cpsat import add_schedule_hint
 from planner.scheduler.objective import stages
 from planner.scheduler.problem import lateness_of
-from planner.scheduler.solve import add_schedule_hint, model_shape, warm_start
+from planner.scheduler.solve import model_shape, warm_start
 from planner.scheduler.variables import Variables, create_variables
 from planner.validate import validate_plan
 

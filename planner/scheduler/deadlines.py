@@ -22,14 +22,15 @@ from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
-from planner.scheduler.heuristic import serial_sgs
-from planner.scheduler.problem import Problem, Schedule
-from planner.scheduler.solve import (
+from planner.scheduler.cpsat import (
     DETERMINISTIC_UNITS_PER_SECOND,
+    WALL_GUARD,
     add_schedule_hint,
     build_model,
     extract_schedule,
 )
+from planner.scheduler.heuristic import serial_sgs
+from planner.scheduler.problem import Problem, Schedule
 from planner.scheduler.variables import Variables
 
 DEFAULT_LIMIT = 1.0
@@ -75,11 +76,6 @@ def ample_horizon(problem: Problem) -> int:
     span = greedy.makespan if greedy is not None else rows
     latest_due = max((a.due for a in problem.activities if a.due is not None), default=0)
     return max(1, min(rows, latest_due + span + 5)) if rows else latest_due + span + 5
-
-
-WALL_GUARD = 2.0
-"""The clock stops a sub-solve only at this multiple of its time limit: the deterministic
-budget ends first even on a busy machine, so answers repeat run to run."""
 
 
 def _new_solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:

@@ -28,6 +28,14 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from planner.scheduler.cpsat import (
+    DETERMINISTIC_UNITS_PER_SECOND,
+    SolutionTimer,
+    add_schedule_hint,
+    build_model,
+    extract_schedule,
+    new_solver,
+)
 from planner.scheduler.heuristic import serial_sgs
 from planner.scheduler.improve import (
     EVOLVE_ABOVE,
@@ -37,16 +45,7 @@ from planner.scheduler.improve import (
     plan_warm_start,
 )
 from planner.scheduler.objective import makespan as makespan_var
-from planner.scheduler.problem import Problem, Schedule, SolveResult
-from planner.scheduler.solve import (
-    DETERMINISTIC_UNITS_PER_SECOND,
-    _SolutionTimer,
-    _solver,
-    add_schedule_hint,
-    build_model,
-    extract_schedule,
-    lateness_of,
-)
+from planner.scheduler.problem import Problem, Schedule, SolveResult, lateness_of
 
 
 @dataclass
@@ -98,7 +97,7 @@ def solve_makespan(
     span = makespan_var(model, problem, variables)
     model.add(span >= best.bound)
     model.minimize(span)
-    timer = _SolutionTimer(started)
+    timer = SolutionTimer(started)
     evolve = len(problem.activities) > EVOLVE_ABOVE
 
     def run(share: float | None) -> None:
@@ -109,7 +108,7 @@ def solve_makespan(
         rest = 1.0 - FIRST_SHARE - (PROBE_SHARE + EVOLVE_SHARE if evolve else 0.0)
         planned = rest if share is None else share
         work = planned * time_limit * DETERMINISTIC_UNITS_PER_SECOND if deterministic else None
-        solver = _solver(wall, work, seed, workers, log)
+        solver = new_solver(wall, work, seed, workers, log)
         status = solver.solve(model, timer)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = extract_schedule(solver, problem, variables)

@@ -6,24 +6,26 @@ ortools is imported inside ``planner.scheduler`` only.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
-from planner.scheduler.constraints import add_capacity, add_effort_rules, add_precedences
+from planner.scheduler.cpsat import (
+    DETERMINISTIC_UNITS_PER_SECOND,
+    WALL_GUARD,
+    SolutionTimer,
+    add_schedule_hint,
+    build_model,
+    extract_schedule,
+    new_solver,
+)
 from planner.scheduler.heuristic import sampled_sgs, schedule_quality, serial_sgs
 from planner.scheduler.objective import stages
 from planner.scheduler.passes import applies
 from planner.scheduler.problem import Problem, Schedule, SolveResult, lateness_of
-from planner.scheduler.variables import Variables, create_variables
 
 STAGE_SHARE = (0.6, 0.6, 1.0)
 """Share of the time still left that each objective stage may use (the last takes the rest)."""
-
-DETERMINISTIC_UNITS_PER_SECOND = 0.3
-"""CP-SAT deterministic work allowed per second of time limit (measured: one unit takes about
-1.5–3 s of wall time on a 2-core machine), so the deterministic budget normally ends first."""
 
 LARGE_MODEL_UNITS = 8_000
 """Above this many potential ``units`` variables (eligible people × periods left, summed over
@@ -43,18 +45,6 @@ SAMPLE_SECONDS_PER_PLACEMENT = 4e-8
 problem size alone, so it (and the plan) repeats exactly."""
 
 MAX_SAMPLES = 200
-
-
-class _SolutionTimer(cp_model.CpSolverSolutionCallback):
-    """Records when solutions arrive, for time-to-first/best figures."""
-
-    def __init__(self, started: float) -> None:
-        super().__init__()
-        self.started = started
-        self.times: list[float] = []
-
-    def on_solution_callback(self) -> None:
-        self.times.append(time.perf_counter() - self.started)
 
 
 def horizon_for(problem: Problem, heuristic: Schedule | None) -> int:
@@ -110,60 +100,6 @@ def model_shape(problem: Problem, start_from: Schedule | None) -> tuple[int, dic
     return horizon, search_caps(problem, start_from)
 
 
-def build_model(
-    problem: Problem, horizon: int, caps: dict[str, int] | None = None
-) -> tuple[cp_model.CpModel, Variables]:
-    """The CP-SAT model of ``problem`` (variables and hard constraints, no objective).
-
-    ``caps`` narrows activities' latest finish (see :func:`search_caps`).
-    """
-    model = cp_model.CpModel()
-    variables = create_variables(model, problem, horizon, caps)
-    add_precedences(model, problem, variables)
-    add_effort_rules(model, problem, variables)
-    add_capacity(model, problem, variables)
-    return model, variables
-
-
-def add_schedule_hint(model: cp_model.CpModel, v: Variables, schedule: Schedule) -> None:
-    """Hint every variable with a known schedule so the search starts from a valid plan."""
-    model.clear_hints()
-    for a, var in v.start.items():
-        model.add_hint(var, schedule.start[a])
-        model.add_hint(v.finish[a], schedule.finish[a])
-    for (a, r, p), var in v.units.items():
-        model.add_hint(var, schedule.allocation.get(a, {}).get(r, {}).get(p, 0))
-    for (a, r), var in v.assigned.items():
-        model.add_hint(var, bool(schedule.allocation.get(a, {}).get(r)))
-    for (a, p), var in v.active.items():
-        model.add_hint(var, schedule.start[a] <= p < schedule.finish[a])
-    for a, (var, due) in v.late.items():
-        model.add_hint(var, max(0, schedule.finish[a] - due))
-    if v.makespan is not None:
-        model.add_hint(v.makespan, schedule.makespan)
-
-
-def extract_schedule(solver: cp_model.CpSolver, problem: Problem, v: Variables) -> Schedule:
-    """Read the schedule from a solved model; effort dates come from the booked periods."""
-    allocation: dict[str, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for (a, r, p), var in v.units.items():
-        units = solver.value(var)
-        if units:
-            allocation[a][r][p] = units
-    start: dict[str, int] = {}
-    finish: dict[str, int] = {}
-    for activity in problem.activities:
-        a = activity.id
-        if activity.is_effort:
-            periods = [p for per in allocation[a].values() for p in per]
-            start[a], finish[a] = min(periods), max(periods) + 1
-        else:
-            start[a] = solver.value(v.start[a])
-            finish[a] = start[a] + activity.duration
-    plain = {a: {r: dict(per) for r, per in by_r.items()} for a, by_r in allocation.items()}
-    return Schedule(start=start, finish=finish, allocation=plain)
-
-
 def solve(
     problem: Problem,
     time_limit: float = 5.0,
@@ -180,7 +116,7 @@ def solve(
     problem
         What to schedule.
     time_limit
-        Wall-clock budget in seconds for all objective stages together.
+        Budget in seconds for all objective stages together (see Notes for how it is kept).
     seed
         CP-SAT random seed.
     workers
@@ -206,9 +142,9 @@ def solve(
     :func:`planner.scheduler.makespan.solve_makespan`: improved heuristic schedules, a
     lower bound, and CP-SAT runs around them.
 
-    The deterministic budget is ``DETERMINISTIC_UNITS_PER_SECOND × time_limit``; if a very
-    busy machine reaches the wall-clock limit first, the search stops there and repeat runs
-    may then differ.
+    The deterministic budget is ``DETERMINISTIC_UNITS_PER_SECOND × time_limit`` and normally
+    ends within the limit; the clock stops a deterministic run only at ``WALL_GUARD`` times the
+    limit (a very busy machine), and only then may repeat runs differ.
     """
     if deterministic is None:
         deterministic = workers == 1
@@ -233,7 +169,7 @@ def solve(
     bound: int | None = None
     stage_values: dict[str, float] = {}
     spent = 0.0
-    timer = _SolutionTimer(started)
+    timer = SolutionTimer(started)
     for index, (name, expression) in enumerate(objectives):
         if name == "lateness" and best is not None and lateness_of(problem, best) == 0:
             # Lateness cannot go below zero: the warm start is already optimal for this stage.
@@ -242,11 +178,12 @@ def solve(
             status_names.append("OPTIMAL")
             continue
         share = 1.0 if index == len(objectives) - 1 else STAGE_SHARE[index]
-        wall = max(0.05, (time_limit - (time.perf_counter() - started)) * share)
+        clock = time_limit * (WALL_GUARD if deterministic else 1.0)
+        wall = max(0.05, (clock - (time.perf_counter() - started)) * share)
         # Deterministic work left is counted in CP-SAT's own units, so budgets repeat exactly.
         work = max(0.01, (time_limit * DETERMINISTIC_UNITS_PER_SECOND - spent) * share)
         model.minimize(expression)
-        solver = _solver(wall, work if deterministic else None, seed, workers, log, light=large)
+        solver = new_solver(wall, work if deterministic else None, seed, workers, log, light=large)
         status = solver.solve(model, timer)
         spent += solver.deterministic_time
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -312,31 +249,12 @@ def _better(problem: Problem, first: Schedule | None, second: Schedule | None) -
     return min(first, second, key=lambda s: schedule_quality(problem, s))
 
 
-def _solver(
-    wall: float, work: float | None, seed: int, workers: int, log: bool, light: bool = False
-) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.num_workers = workers
-    params.random_seed = seed
-    params.log_search_progress = log
-    params.max_time_in_seconds = wall
-    if light:  # large models: a presolve that leaves time for search
-        params.cp_model_probing_level = 0
-        params.symmetry_level = 0
-        params.max_presolve_iterations = 1
-    if work is not None:
-        params.max_deterministic_time = work
-        params.interleave_search = workers > 1
-    return solver
-
-
 def _result(
     status: str,
     schedule: Schedule | None,
     problem: Problem,
     started: float,
-    timer: _SolutionTimer,
+    timer: SolutionTimer,
     bound: int | None,
     heuristic: Schedule | None,
     message: str,

@@ -10,13 +10,12 @@ from planner.generate import generate_agency
 from planner.planning import plan_from_result, prepare
 from planner.scheduler import Problem, Schedule, serial_sgs, solve
 from planner.scheduler.agency import build_problem
+from planner.scheduler.cpsat import add_schedule_hint, build_model
 from planner.scheduler.heuristic import default_priority, sampled_sgs, schedule_quality
 from planner.scheduler.objective import stages
 from planner.scheduler.problem import Activity, Precedence, Resource, lateness_of
 from planner.scheduler.solve import (
     LARGE_MODEL_UNITS,
-    add_schedule_hint,
-    build_model,
     model_shape,
     potential_units,
     sample_passes,
