@@ -154,3 +154,13 @@ def test_solve_stops_without_search_when_the_bound_is_met() -> None:
     assert result.status == "OPTIMAL" and result.makespan == result.bound == 12
     assert result.best_solution_seconds is not None
     assert result.wall_seconds < 1.0
+
+
+def test_a_best_close_to_its_bound_skips_the_genetic_algorithm() -> None:
+    from planner.scheduler.makespan import CLOSE_GAP, _Best
+
+    near = Schedule(start={"a": 0}, finish={"a": 140})
+    best = _Best(near, bound=135, first_at=0.0, found_at=0.0)
+    assert not best.proven and best.gap == pytest.approx(5 / 135) and best.gap <= CLOSE_GAP
+    far = _Best(Schedule(start={"a": 0}, finish={"a": 150}), 135, 0.0, 0.0)
+    assert far.gap > CLOSE_GAP
