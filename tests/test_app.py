@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -12,10 +12,29 @@ from streamlit.testing.v1 import AppTest
 import planner.app_diagnosis
 import planner.planning
 import planner.report
+from planner.validate import validate_plan
 
 APP = "../streamlit_app.py"  # AppTest.from_file resolves relative to this file
 TUNDRA_VERDICT = "INFEASIBLE: 7 of 8 promises break"
 KEY_VISUAL_ROW = 6  # tasks table row of key_visual (90 h) in the tundra sample
+
+
+@pytest.fixture(autouse=True)
+def validated_plans(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every plan the app computes passes the independent validator (the app would turn a
+    failed assertion into a friendly message, so violations are collected and checked after)."""
+    real = planner.planning.plan_scenario
+    violations: list[str] = []
+
+    def validated(scenario: Any, *args: Any, **kwargs: Any) -> Any:
+        plan = real(scenario, *args, **kwargs)
+        violations.extend(str(v) for v in validate_plan(scenario, plan))
+        return plan
+
+    st.cache_data.clear()
+    monkeypatch.setattr(planner.planning, "plan_scenario", validated)
+    yield
+    assert not violations
 
 
 @pytest.fixture

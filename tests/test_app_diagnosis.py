@@ -13,6 +13,7 @@ from planner.diagnosis.explanation import Explanation
 from planner.io import load_scenario
 from planner.model import Scenario
 from planner.planning import plan_scenario
+from planner.validate import assert_valid
 from tests.conftest import DATA_DIR
 
 
@@ -90,6 +91,7 @@ def test_alternative_a_keeps_every_promise_once_planned(
     overtime = [c for c in applied.scenario.commitments if c.hours_per_week < 0]
     assert overtime and all(c.label == "overtime" for c in overtime)
     plan = plan_scenario(applied.scenario, time_limit=5)
+    assert_valid(applied.scenario, plan)
     assert plan.verdict == "feasible"
     assert plan.budget.price == pytest.approx(view.alternatives[0].alternative.price_after)
 

@@ -19,13 +19,16 @@ from planner.model import Scenario, Task
 from planner.plan import BudgetCheck, Plan, PromiseOutcome
 from planner.planning import plan_scenario
 from planner.report import report_html, report_pdf
+from planner.validate import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
 
 
 @pytest.fixture(scope="module")
 def tundra_plan(tundra: Scenario) -> Plan:
-    """Its plan (solves in well under a second)."""
-    return plan_scenario(tundra, time_limit=5)
+    """Its plan (solves in well under a second), checked by the independent validator."""
+    plan = plan_scenario(tundra, time_limit=5)
+    assert_valid(tundra, plan)
+    return plan
 
 
 def edited(scenario: Scenario, table: str, row: int, column: str, value: object) -> app.EditResult:
@@ -201,7 +204,9 @@ def test_summary_of_the_over_promised_sample(tundra_plan: Plan) -> None:
 
 def test_summary_of_a_feasible_plan() -> None:
     scenario = tiny_scenario((Task("a", role="designer", hours=7.5, due=date(2027, 3, 5)),))
-    verdict = app.summarise(plan_scenario(scenario, time_limit=5))
+    plan = plan_scenario(scenario, time_limit=5)
+    assert_valid(scenario, plan)
+    verdict = app.summarise(plan)
     assert verdict.tone == "good" and verdict.headline.startswith("FEASIBLE")
     assert (verdict.kept, verdict.broken, verdict.worst_slip) == (1, 0, 0)
     assert verdict.budget_gap is None and verdict.budget_delta is None

@@ -52,6 +52,7 @@ def test_largest_scope_within_budget() -> None:
 def test_explanation_of_the_tundra_sample() -> None:
     scenario = load_scenario(TUNDRA)
     explanation = explain_scenario(scenario, time_limit=1.0)
+    assert_valid(scenario, explanation.plan)
     data = json.loads(json.dumps(explanation.to_dict()))
     assert data["verdict"] == "infeasible"
     assert data["causes"] and len(data["alternatives"]) >= 2

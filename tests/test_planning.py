@@ -97,4 +97,5 @@ def test_unknown_when_role_has_no_capacity_in_calendar() -> None:
 def test_same_seed_same_plan() -> None:
     first = plan_scenario(contract_scenario(), time_limit=2, seed=3)
     second = plan_scenario(contract_scenario(), time_limit=2, seed=3)
+    assert_valid(contract_scenario(), first)
     assert first.bookings == second.bookings and first.tasks == second.tasks
