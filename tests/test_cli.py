@@ -12,9 +12,20 @@ from openpyxl import load_workbook
 
 from planner.cli import main
 from planner.io import load_scenario
+from planner.plan import Plan
+from planner.planning import plan_scenario
+from planner.validate import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA
 
 LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
+
+
+def validated_plan(path: Path, time_limit: float) -> Plan:
+    """The plan the CLI prints for ``path`` (same seed and limit), checked by the validator."""
+    scenario = load_scenario(path)
+    plan = plan_scenario(scenario, time_limit=time_limit)
+    assert_valid(scenario, plan)
+    return plan
 
 
 def test_feasible_sample_exits_zero_with_a_readable_report(
@@ -22,6 +33,7 @@ def test_feasible_sample_exits_zero_with_a_readable_report(
 ) -> None:
     assert main(["check", str(LUMO), "--time-limit", "3"]) == 0
     out = capsys.readouterr().out
+    assert validated_plan(LUMO, 3).verdict == "feasible"
     assert "FEASIBLE: all 7 promises can be kept" in out
     assert "Promises:" in out and "Utilisation" in out and "Budget: price" in out
 
@@ -29,6 +41,7 @@ def test_feasible_sample_exits_zero_with_a_readable_report(
 def test_json_output_has_the_contract_fields(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(TUNDRA), "--json", "--time-limit", "3"]) == 1
     data = json.loads(capsys.readouterr().out)  # exactly one JSON object
+    assert data["bookings"] == validated_plan(TUNDRA, 3).to_dict()["bookings"]
     assert data["verdict"] == "infeasible"
     assert data["solver_status"] in ("OPTIMAL", "FEASIBLE")
     promise = next(p for p in data["promises"] if p["task"] == "product_page")
@@ -48,6 +61,8 @@ def test_out_writes_csv_and_xlsx(tmp_path: Path) -> None:
     assert main(["check", str(LUMO), "--time-limit", "3", "--out", str(tmp_path)]) == 0
     for name in ("bookings", "tasks", "promises"):
         assert (tmp_path / f"{name}.csv").stat().st_size > 50
+    rows = (tmp_path / "bookings.csv").read_text(encoding="utf-8").strip().splitlines()
+    assert len(rows) - 1 == len(validated_plan(LUMO, 3).bookings)
     workbook = load_workbook(tmp_path / "plan.xlsx")
     assert {"bookings", "tasks", "promises"} <= set(workbook.sheetnames)
 
