@@ -46,7 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--time-limit",
         type=float,
         default=DEFAULT_TIME_LIMIT,
-        help=f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g})",
+        help=(
+            f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g}); with one worker "
+            "the solver stops on a repeatable work budget that normally ends within it, and a "
+            "very busy machine may take up to twice as long"
+        ),
     )
     check.add_argument("--seed", type=int, default=0, help="solver seed (default 0)")
     check.add_argument(
