@@ -108,7 +108,15 @@ def load_scenario(path: PathLike) -> Scenario:
     file = Path(path)
     try:
         if file.is_dir():
-            raise ScenarioError([file_issue(source, "this is a folder, not a file", "")])
+            raise ScenarioError(
+                [
+                    file_issue(
+                        source,
+                        "this is a folder, not a file",
+                        "give the path of a .yaml or .xlsx scenario file inside it",
+                    )
+                ]
+            )
         with file.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
@@ -117,7 +125,14 @@ def load_scenario(path: PathLike) -> Scenario:
         ) from None
     except OSError as exc:
         raise ScenarioError(
-            [file_issue(source, f"the file cannot be read: {exc.strerror or exc}", "")]
+            [
+                file_issue(
+                    source,
+                    f"the file cannot be read: {exc.strerror or exc}",
+                    "check that the file is readable by you (permissions) and not locked "
+                    "by another program, or save a copy elsewhere and use that",
+                )
+            ]
         ) from None
     return load_scenario_bytes(data, source)
 

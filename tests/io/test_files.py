@@ -44,7 +44,24 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_folder_instead_of_file(tmp_path: Path) -> None:
     folder = tmp_path / "dir.yaml"
     folder.mkdir()
-    assert "folder" in raises_scenario_error(lambda: load_scenario(folder)).issues[0].message
+    (issue,) = raises_scenario_error(lambda: load_scenario(folder)).issues
+    assert "folder" in issue.message and ".yaml or .xlsx" in issue.hint
+
+
+def test_unreadable_file_names_the_reason_and_a_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "locked.yaml"
+    path.write_text("scenario: x")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    # Tests run as root here, so chmod cannot make a file unreadable: refuse the open instead.
+    monkeypatch.setattr(Path, "open", refuse)
+    (issue,) = raises_scenario_error(lambda: load_scenario(path)).issues
+    assert issue.message == "the file cannot be read: Permission denied"
+    assert "permissions" in issue.hint and issue.file == str(path)
 
 
 def test_bytes_are_read_by_extension(rich: Scenario) -> None:
