@@ -89,6 +89,36 @@ def test_gantt_one_bar_per_task_and_person(contract_plan):
     assert fig.layout.xaxis.tickformat == "%d %b"
 
 
+def test_every_chart_has_a_title_axis_labels_and_hover(contract_plan):
+    scenario, plan = contract_plan
+    expected = [
+        (gantt_chart(plan, scenario), "Plan by person — Spring launch for Acme", "Date", "Person"),
+        (
+            utilisation_heatmap(plan, scenario, "person"),
+            "Utilisation by person per week — booked share of free hours",
+            "Week starting (Monday)",
+            "Person",
+        ),
+        (
+            utilisation_heatmap(plan, scenario, "role"),
+            "Utilisation by role per week — booked share of free hours",
+            "Week starting (Monday)",
+            "Role",
+        ),
+        (
+            budget_chart(plan, "role"),
+            "Price by role against the budget (EUR)",
+            "Role",
+            "Price (EUR)",
+        ),
+    ]
+    for fig, title, x_title, y_title in expected:
+        assert fig.layout.title.text == title
+        assert (fig.layout.xaxis.title.text, fig.layout.yaxis.title.text) == (x_title, y_title)
+        hover = [t for t in fig.data if t.hovertemplate or t.hovertext is not None]
+        assert hover, f"no hover text on {title!r}"
+
+
 def test_gantt_promise_markers_at_every_promised_date(contract_plan):
     scenario, plan = contract_plan
     fig = gantt_chart(plan, scenario)
