@@ -33,11 +33,12 @@ from planner.charts import (
 )
 from planner.export import write_plan_tables
 from planner.model import Scenario
-from planner.plan import Plan
+from planner.plan import Plan, PromiseOutcome
 from planner.summary import budget_phrase, money, verdict_sentence
 
 __all__ = [
     "FORMATS",
+    "REPORT_CHARTS",
     "STATIC_FORMATS",
     "ExportUnavailable",
     "chromium_path",
@@ -73,25 +74,93 @@ def standard_figures(plan: Plan, scenario: Scenario) -> dict[str, go.Figure]:
 
 
 # --- report -------------------------------------------------------------------------------------
+REPORT_CHARTS: tuple[str, ...] = ("gantt", "utilisation_by_person", "budget")
+"""The report's charts (names of :func:`standard_figures`): the Gantt across the page, the
+utilisation heatmap and the budget chart side by side below it."""
+
+MAX_PROMISE_ROWS = 12
+"""Longest promises table printed in full. A longer one lists its broken promises (the worst
+ones when they fill the table), a few kept ones with the least time to spare and one row that
+counts what it leaves out."""
+KEPT_ROWS_IN_SHORT_LIST = 4
+"""Kept promises (least time to spare first) shown when a long table is shortened."""
+MAX_TASKS_IN_LEGEND = 12
+"""With more brief tasks than this, the printed Gantt's legend names only its markers."""
+
+PAGE_WIDTH_PX = 718
+"""Printable width of the A4 page at 96 px per inch: 210 mm less two 10 mm margins."""
+PAGE_HEIGHT_PX = 1047
+"""Printable height: 297 mm less two 10 mm margins."""
+MIN_ZOOM = 0.75
+"""The page scales itself down (never below this) when its content is taller than one page."""
+
+_GAP_PX = 14
+_CHART_FONT = 9  # px, as printed: charts are rendered at the size they take on the page
+_GANTT_MARKS = frozenset(
+    {
+        "Client step",
+        "Late (after promised date)",
+        "Promised date",
+        "Planned finish (on time)",
+        "Planned finish (late)",
+    }
+)
+_ROW_PX = {"gantt": 22, "utilisation": 24, "budget": 19}
+_SLACK_PX = 20  # for misjudged text heights: the page should never need to zoom out
+
 _CSS = f"""
-@page {{ size: A4; margin: 14mm 12mm; }}
-body {{ font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #222;
-        max-width: 190mm; margin: 0 auto; }}
-h1 {{ font-size: 18pt; margin: 0 0 2mm; }}
-h2 {{ font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #ccc; }}
-.meta {{ color: #555; margin: 0 0 4mm; }}
-.verdict {{ font-size: 12pt; font-weight: bold; padding: 3mm; border-left: 2mm solid; }}
+@page {{ size: A4; margin: 10mm; }}
+html, body {{ margin: 0; padding: 0; }}
+body {{ font-family: Helvetica, Arial, sans-serif; font-size: 8.5pt; line-height: 1.3;
+        color: #222; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+#page {{ width: {PAGE_WIDTH_PX}px; margin: 0 auto; }}
+@media screen {{
+  body {{ background: #e6e6e6; padding: 8mm 0; }}
+  #sheet {{ width: 210mm; min-height: 297mm; margin: 0 auto; padding: 10mm;
+            box-sizing: border-box; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.3); }}
+}}
+.titlebar {{ display: flex; justify-content: space-between; align-items: baseline; gap: 4mm; }}
+h1 {{ font-size: 15pt; line-height: 1.2; margin: 0; }}
+.dated {{ color: #555; white-space: nowrap; }}
+.meta {{ color: #555; margin: 0.5mm 0 2mm; }}
+.verdict {{ font-size: 10pt; font-weight: bold; margin: 0 0 2.5mm; padding: 1.8mm 2.5mm;
+            border-left: 2mm solid; }}
 .verdict.feasible {{ border-color: {MET_COLOUR}; background: #e6f5f0; }}
 .verdict.infeasible {{ border-color: {LATE_COLOUR}; background: #fbebe3; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: 1.2mm 2mm; border-bottom: 1px solid #ddd; }}
+h2 {{ font-size: 10pt; margin: 2.5mm 0 1mm; border-bottom: 1px solid #ccc; break-after: avoid; }}
+h2 .count {{ font-weight: normal; color: #555; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 8pt; line-height: 1.25; }}
+th, td {{ text-align: left; padding: 0.45mm 1.5mm; border-bottom: 1px solid #ddd; }}
+th {{ color: #555; font-weight: normal; border-bottom-color: #999; }}
+th.day, td.day {{ white-space: nowrap; width: 26mm; }}
+th.status, td.status {{ white-space: nowrap; width: 36mm; }}
 td.met {{ color: #005a42; font-weight: bold; }}
 td.late {{ color: #a33f00; font-weight: bold; }}
 tr.late td {{ background: #fbebe3; }}
-figure {{ margin: 4mm 0; break-inside: avoid; page-break-inside: avoid; }}
-figure svg {{ width: 100%; height: auto; }}
-@media print {{ h2 {{ break-after: avoid; }} }}
+tr.more td {{ color: #555; font-style: italic; }}
+p.budget {{ margin: 1.5mm 0 0; }}
+.charts {{ margin-top: 2mm; }}
+.chart-row {{ display: flex; gap: {_GAP_PX}px; margin-top: 1.5mm; }}
+figure {{ margin: 0; break-inside: avoid; }}
+figure svg {{ display: block; width: 100%; height: auto; }}
+@media print {{ .modebar-container {{ display: none; }} }}
 """
+
+_FIT_SCRIPT = f"""<script>
+(function () {{
+  /* Shrink the page onto one A4 sheet when its content is taller than the printable area. */
+  function fit() {{
+    var page = document.getElementById("page");
+    page.style.zoom = "";
+    var height = page.getBoundingClientRect().height;
+    if (height > {PAGE_HEIGHT_PX - 4}) {{
+      page.style.zoom = Math.max({MIN_ZOOM}, {PAGE_HEIGHT_PX - 4} / height);
+    }}
+  }}
+  fit();
+  window.addEventListener("beforeprint", fit);
+}})();
+</script>"""
 
 
 def _esc(value: object) -> str:
@@ -102,23 +171,71 @@ def _day(value: date | None) -> str:
     return value.strftime("%a %d %b %Y") if value else "—"
 
 
+def _promise_row(p: PromiseOutcome) -> str:
+    if p.finish is None:
+        status, cls = "no schedule", ""
+    elif p.met:
+        status, cls = "kept", "met"
+    else:
+        status, cls = f"{p.slip_days} working days late", "late"
+    return (
+        f'<tr class="{cls}"><td>{_esc(p.name)}</td><td class="day">{_day(p.due)}</td>'
+        f'<td class="day">{_day(p.finish)}</td><td class="status {cls}">{_esc(status)}</td></tr>'
+    )
+
+
+def _shown_promises(plan: Plan) -> tuple[list[PromiseOutcome], list[str]]:
+    """The promises the table lists (in the brief's order) and a line for each group left out.
+
+    Up to :data:`MAX_PROMISE_ROWS` promises are all listed. A longer list keeps every broken
+    (or unscheduled) promise, worst first, while they fit, then the kept promises with the
+    least time to spare, and counts the rest.
+    """
+    promises = list(plan.promises)
+    if len(promises) <= MAX_PROMISE_ROWS:
+        return promises, []
+    order = {id(p): i for i, p in enumerate(promises)}
+    broken = [p for p in plan.broken_promises if p.finish is not None]
+    unscheduled = [p for p in promises if p.finish is None]
+    kept = sorted((p for p in promises if p.met), key=lambda p: (p.due - p.finish).days)  # type: ignore[operator]
+    room = MAX_PROMISE_ROWS - 1  # one row for the count of the rest
+    shown_broken = broken[:room]
+    room -= len(shown_broken)
+    shown_unscheduled = unscheduled[:room]
+    room -= len(shown_unscheduled)
+    shown_kept = kept[: min(room, KEPT_ROWS_IN_SHORT_LIST)]
+    shown = sorted([*shown_broken, *shown_unscheduled, *shown_kept], key=lambda p: order[id(p)])
+    more = []
+    if len(broken) > len(shown_broken):
+        more.append(f"+{len(broken) - len(shown_broken)} more broken, see the plan export")
+    if len(unscheduled) > len(shown_unscheduled):
+        more.append(f"+{len(unscheduled) - len(shown_unscheduled)} more without a schedule")
+    if len(kept) > len(shown_kept):
+        more.append(f"and {len(kept) - len(shown_kept)} more kept")
+    return shown, more
+
+
 def _promises_table(plan: Plan) -> str:
     if not plan.promises:
         return "<p>The brief makes no promised dates.</p>"
-    rows = []
-    for p in plan.promises:
-        if p.finish is None:
-            status, cls = "no schedule", ""
-        elif p.met:
-            status, cls = "kept", "met"
-        else:
-            status, cls = f"{p.slip_days} working days late", "late"
-        rows.append(
-            f'<tr class="{cls}"><td>{_esc(p.name)}</td><td>{_day(p.due)}</td>'
-            f'<td>{_day(p.finish)}</td><td class="{cls}">{_esc(status)}</td></tr>'
-        )
-    head = "<tr><th>Promise</th><th>Promised</th><th>Planned finish</th><th>Status</th></tr>"
+    shown, more = _shown_promises(plan)
+    rows = [_promise_row(p) for p in shown]
+    if more:
+        note = "; ".join(more) + f" (all {len(plan.promises)} are in the plan export)."
+        rows.append(f'<tr class="more"><td colspan="4">{_esc(note)}</td></tr>')
+    head = (
+        '<tr><th>Promise</th><th class="day">Promised</th><th class="day">Planned finish</th>'
+        '<th class="status">Status</th></tr>'
+    )
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _promises_count(plan: Plan) -> str:
+    if not plan.promises or not plan.has_schedule:
+        return ""
+    broken = sum(1 for p in plan.promises if not p.met)
+    total = len(plan.promises)
+    return f"{broken} of {total} broken" if broken else f"all {total} kept"
 
 
 def _budget_lines(plan: Plan) -> str:
@@ -129,11 +246,255 @@ def _budget_lines(plan: Plan) -> str:
         items.append(f"Includes fixed costs of {money(b.fixed_costs, cur)}.")
     if b.cost is not None:
         items.append(f"Internal cost {money(b.cost, cur)}.")
-    return f"<p>{_esc(' '.join(items))}</p>"
+    return f'<p class="budget"><b>Budget:</b> {_esc(" ".join(items))}</p>'
+
+
+# --- charts at their printed size ---------------------------------------------------------------
+def _kind(name: str) -> str:
+    return name.split("_", 1)[0]
+
+
+def _natural_height(name: str, fig: go.Figure) -> int:
+    """The height a chart needs on the page at :data:`_ROW_PX` per row, in px."""
+    kind = _kind(name)
+    if kind == "gantt":
+        rows = len(fig.layout.yaxis.categoryarray or ()) or 6
+        legend_rows = -(-len(_gantt_legend(fig)) // 4)
+        return 62 + _ROW_PX[kind] * rows + 14 * legend_rows
+    if kind == "utilisation":
+        rows = len(fig.data[0].y) if fig.data and fig.data[0].y is not None else 4
+        return max(190, 80 + _ROW_PX[kind] * rows)
+    if kind == "budget":
+        bars = len(fig.data[0].x) if fig.data and fig.data[0].x is not None else 4
+        return max(190, 56 + _ROW_PX[kind] * bars)
+    return min(int(fig.layout.height or 450), 320)
+
+
+def _chart_rows(names: list[str]) -> list[list[str]]:
+    """The first chart across the page, the others two by two."""
+    rows = [names[:1]]
+    rest = names[1:]
+    rows += [rest[i : i + 2] for i in range(0, len(rest), 2)]
+    return [row for row in rows if row]
+
+
+def _row_widths(row: list[str]) -> list[int]:
+    if len(row) == 1:
+        return [PAGE_WIDTH_PX]
+    inner = PAGE_WIDTH_PX - _GAP_PX
+    first = round(inner * (0.58 if _kind(row[0]) == "utilisation" else 0.5))
+    return [first, inner - first]
+
+
+def _text_height(plan: Plan, scenario: Scenario, promise_rows: int) -> int:
+    """A generous estimate of the height of everything above the charts, in px."""
+    title_lines = -(-len(scenario.title) * 11 // (PAGE_WIDTH_PX - 200))
+    verdict_lines = -(-len(verdict_sentence(plan)) * 7 // (PAGE_WIDTH_PX - 30))
+    header = 26 * title_lines + 18 + 10 + 17 * verdict_lines + 14
+    table = 28 + 17 * (promise_rows + 1)
+    budget_lines = 2 if len(_budget_lines(plan)) > 150 else 1  # ~130 characters of text a line
+    return header + table + 8 + 15 * budget_lines + 12
+
+
+def _chart_sizes(figures: dict[str, go.Figure], available: int) -> list[list[tuple[str, int, int]]]:
+    """(name, width, height) per chart, row by row, to fill ``available`` px.
+
+    Rows start at their natural height (:func:`_natural_height`). When that is too much they
+    all shrink alike (to 0.6 at most); when there is room the first row grows up to 1.7
+    times and the others up to 1.25 times, alike in proportion to what each may grow.
+    """
+    rows = _chart_rows(list(figures))
+    heights = [max(_natural_height(n, figures[n]) for n in row) for row in rows]
+    room = available - 8 * len(rows) - _SLACK_PX
+    if sum(heights) > room:
+        scale = max(0.6, room / sum(heights))
+        heights = [int(h * scale) for h in heights]
+    else:
+        growth = [h * (0.7 if i == 0 else 0.25) for i, h in enumerate(heights)]
+        share = min(1.0, (room - sum(heights)) / sum(growth))
+        heights = [int(h + g * share) for h, g in zip(heights, growth, strict=True)]
+    return [
+        [(n, w, h) for n, w in zip(row, _row_widths(row), strict=True)]
+        for row, h in zip(rows, heights, strict=True)
+    ]
+
+
+def _short_cell_text(text: object) -> object:
+    """Heatmap cell text for a small cell: the share only, "▲" over a share above 100 %."""
+    if not isinstance(text, str):
+        return text
+    first = text.split("<br>")[0]
+    if first.startswith("▲"):
+        share = first[1:].strip()
+        return f"▲<br>{share}" if share.endswith("%") else "▲"
+    return first
+
+
+def _gantt_legend(fig: go.Figure) -> list[str]:
+    """Legend entries of the printed Gantt: the tasks only while they are few."""
+    names = [t.name or "" for t in fig.data if t.showlegend is not False]
+    tasks = [n for n in names if n not in _GANTT_MARKS]
+    return names if len(tasks) <= MAX_TASKS_IN_LEGEND else [n for n in names if n in _GANTT_MARKS]
+
+
+def _fit_gantt(fig: go.Figure, height: int) -> None:
+    entries = _gantt_legend(fig)
+    fig.for_each_trace(lambda t: t.update(showlegend=False) if t.name not in entries else None)
+    plot_height = max(80, height - 34 - 22 * -(-len(entries) // 4))
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "title": {"text": ""},
+            "y": -24 / plot_height,  # just below the date labels
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": _CHART_FONT - 0.5},
+            "itemwidth": 30,
+            "tracegroupgap": 0,
+        },
+        uniformtext={"minsize": 7, "mode": "hide"},
+    )
+    fig.update_xaxes(title_text="")
+    fig.update_yaxes(title_text="")
+    fig.update_traces(textfont_size=_CHART_FONT - 1, selector={"type": "bar"})
+    fig.update_traces(marker_size=9, selector={"name": "Promised date"})
+    fig.update_traces(marker_size=7, selector={"mode": "markers", "marker.symbol": "diamond"})
+    fig.update_traces(cliponaxis=False, selector={"type": "scatter"})  # a finish on the last day
+    fig.update_layout(margin_r=12)
+
+
+def _week_ticks(labels: list[str]) -> list[str]:
+    """Week labels with the month only where it changes ("01<br>Mar", "08", …, "05<br>Apr"),
+    so that narrow weeks keep their labels level and apart."""
+    ticks, previous = [], None
+    for label in labels:
+        day, _, month = label.partition(" ")
+        ticks.append(day if month == previous else f"{day}<br>{month}")
+        previous = month
+    return ticks
+
+
+def _fit_heatmap(fig: go.Figure, width: int, height: int) -> None:
+    trace = fig.data[0]
+    columns, rows = len(trace.x or ()) or 1, len(trace.y or ()) or 1
+    names_px = 12 + 5.2 * max((len(str(y)) for y in trace.y or ()), default=8)
+    if (width - names_px - 8) / columns < 22 or (height - 82) / rows < 11:
+        trace.text = None  # cells too small to read: colours and the colour scale only
+        trace.texttemplate = None
+    if trace.text is not None:
+        trace.text = [[_short_cell_text(t) for t in row] for row in trace.text]
+        trace.textfont = {"size": _CHART_FONT - 1}
+    trace.showscale = trace.text is None  # the cells say their share; the colour scale is extra
+    trace.colorbar.update(thickness=8, len=1, title_text="", tickfont_size=_CHART_FONT - 1)
+    fig.update_yaxes(tickfont_size=_CHART_FONT - (1 if rows > 12 else 0))
+    if trace.x is not None:
+        labels = [str(x) for x in trace.x]
+        fig.update_xaxes(tickmode="array", tickvals=labels, ticktext=_week_ticks(labels))
+    fig.update_xaxes(title_font_size=_CHART_FONT - 1, tickangle=0)
+    fig.update_yaxes(title_text="")
+
+
+def _fit_budget(fig: go.Figure, plan: Plan, width: int) -> None:
+    """Horizontal bars, so role names read across a narrow column."""
+    bar = fig.data[0]
+    names, values = list(bar.x), list(bar.y)
+    budget, cur = plan.budget, plan.currency
+    total = money(budget.price, cur)
+    if not budget.within:
+        total += f" ({-(budget.gap or 0):,.0f} over)"
+    texts = [f"{v:,.0f}" for v in values[:-1]] + [total]
+    top = max([*values, budget.budget or 0.0]) or 1.0
+    span = top * 1.12
+    plot_px = width - 12 - 5.2 * max(len(str(n)) for n in names)  # less the role names
+    inside = [v / span * plot_px > 4.6 * len(t) + 8 for v, t in zip(values, texts, strict=True)]
+    bar.update(
+        orientation="h",
+        x=values,
+        y=names,
+        text=texts,
+        textposition=["inside" if fits else "outside" for fits in inside],
+        textangle=0,
+        insidetextanchor="start",
+        textfont={"size": _CHART_FONT - 1},
+        cliponaxis=False,
+    )
+    fig.layout.shapes = []
+    fig.layout.annotations = []
+    if budget.budget is not None:
+        fig.add_vline(x=budget.budget, line={"color": "black", "dash": "dash", "width": 1.5})
+        fig.add_annotation(
+            x=budget.budget,
+            y=1,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            xanchor="right" if budget.budget > top * 0.6 else "left",
+            text=f"budget {money(budget.budget, cur)}",
+            showarrow=False,
+            font={"size": _CHART_FONT - 1},
+        )
+    else:
+        fig.add_annotation(
+            x=1,
+            y=1,
+            xref="paper",
+            yref="paper",
+            yanchor="bottom",
+            xanchor="right",
+            text="no budget given",
+            showarrow=False,
+            font={"size": _CHART_FONT - 1},
+        )
+    fig.update_layout(
+        xaxis={"title": {"text": ""}, "tickformat": "~s", "range": [0, span]},
+        yaxis={"title": {"text": ""}, "autorange": "reversed", "range": None, "type": "category"},
+    )
+
+
+def _print_figure(
+    name: str, fig: go.Figure, plan: Plan, scenario: Scenario, width: int, height: int
+) -> go.Figure:
+    """A copy of the chart laid out for its place on the page: printed size, small fonts."""
+    fig = go.Figure(fig)
+    title = fig.layout.title.text or ""
+    suffix = f" — {scenario.title}"
+    if title.endswith(suffix):
+        title = title[: -len(suffix)]
+    fig.update_layout(
+        width=width,
+        height=height,
+        autosize=False,
+        font={"size": _CHART_FONT},
+        title={
+            "text": title,
+            "font": {"size": 11},
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 4, "l": 2},
+        },
+        margin={"l": 4, "r": 6, "t": 34, "b": 4, "pad": 0},
+    )
+    fig.update_xaxes(automargin=True, title_font_size=_CHART_FONT)
+    fig.update_yaxes(automargin=True, title_font_size=_CHART_FONT)
+    for note in fig.layout.annotations:
+        note.font.size = min(note.font.size or _CHART_FONT, _CHART_FONT)
+    kind = _kind(name)
+    if kind == "gantt":
+        _fit_gantt(fig, height)
+    elif kind == "utilisation" and fig.data and fig.data[0].type == "heatmap":
+        _fit_heatmap(fig, width, height)
+    elif kind == "budget" and fig.data and fig.data[0].type == "bar":
+        _fit_budget(fig, plan, width)
+    return fig
 
 
 def _svg_inline(fig: go.Figure) -> str:
-    """The chart as inline SVG that scales to the page width (viewBox added)."""
+    """The chart as inline SVG at its own size (viewBox added, so it still scales)."""
     svg = figure_bytes(fig, "svg").decode("utf-8")
     svg = svg[svg.index("<svg") :]
     match = re.match(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"', svg)
@@ -142,24 +503,37 @@ def _svg_inline(fig: go.Figure) -> str:
     return svg
 
 
-def _chart_blocks(figures: dict[str, go.Figure]) -> tuple[str, str]:
-    """(script for the head, figure blocks): inline SVG when static export works, else plotly
-    divs with plotly.js included once."""
-    if figures and static_export_available():
+def _chart_blocks(rows: list[list[tuple[int, go.Figure]]]) -> tuple[str, str]:
+    """(script for the head, chart rows): inline SVG when static export works, else plotly divs
+    with plotly.js included once. ``rows`` holds (width, figure) pairs laid out for print."""
+    figures = [fig for row in rows for _, fig in row]
+    if not figures:
+        return "", ""
+
+    def layout(blocks: list[list[str]]) -> str:
+        return "\n".join(f'<div class="chart-row">{"".join(row)}</div>' for row in blocks)
+
+    if static_export_available():
         try:
-            blocks = [f"<figure>{_svg_inline(fig)}</figure>" for fig in figures.values()]
+            blocks = [
+                [f'<figure style="width:{w}px">{_svg_inline(f)}</figure>' for w, f in row]
+                for row in rows
+            ]
         except ExportUnavailable:
             pass
         else:
-            return "", "\n".join(blocks)
-    if not figures:
-        return "", ""
+            return "", layout(blocks)
     script = f'<script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>'
+    config = {"displaylogo": False, "responsive": False}
     blocks = [
-        f"<figure>{fig.to_html(full_html=False, include_plotlyjs=False)}</figure>"
-        for fig in figures.values()
+        [
+            f'<figure style="width:{w}px">'
+            f"{f.to_html(full_html=False, include_plotlyjs=False, config=config)}</figure>"
+            for w, f in row
+        ]
+        for row in rows
     ]
-    return script, "\n".join(blocks)
+    return script, layout(blocks)
 
 
 def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | None = None) -> str:
@@ -170,23 +544,44 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
     plan, scenario
         The plan and its scenario.
     figures
-        Charts to embed, in order; default :func:`standard_figures`.
+        Charts to embed, in order: the first across the page, the others two by two below it.
+        Default :data:`REPORT_CHARTS` of :func:`standard_figures` (the Gantt, then the
+        utilisation heatmap by person beside the budget chart). Each is laid out again for
+        its place on the page (size, fonts; the budget bars turn horizontal).
 
     Returns
     -------
     str
-        Title, client, date generated, the verdict sentence, the promises table, the budget
-        line and the charts: inline SVG when static export is available, else interactive
-        plotly divs with plotly.js included once. Needs no network to display.
+        Title, date, client, the verdict sentence, the promises table (shortened when long:
+        see :data:`MAX_PROMISE_ROWS`), the budget line and the charts, on one A4 page: inline
+        SVG rendered at the printed size when static export is available, else interactive
+        plotly divs with plotly.js included once. Without a schedule there are no charts.
+        A small script scales the page down when its content would not fit one sheet. Needs no
+        network to display.
     """
-    figures = standard_figures(plan, scenario) if figures is None else figures
-    script, charts = _chart_blocks(figures)
+    if figures is None:
+        everything = standard_figures(plan, scenario)
+        figures = {name: everything[name] for name in REPORT_CHARTS}
+    if not plan.has_schedule:
+        figures = {}
+    shown, more = _shown_promises(plan)
+    available = PAGE_HEIGHT_PX - _text_height(plan, scenario, len(shown) + (1 if more else 0))
+    sizes = _chart_sizes(figures, available) if figures else []
+    rows = [
+        [(w, _print_figure(n, figures[n], plan, scenario, w, h)) for n, w, h in row]
+        for row in sizes
+    ]
+    script, charts = _chart_blocks(rows)
+    if not plan.has_schedule:
+        charts = "<p>No charts: the plan has no schedule to draw.</p>"
     verdict_class = "feasible" if plan.verdict == "feasible" else "infeasible"
     solver = f"{plan.solver_status} in {plan.solve_seconds:.1f} s"
     meta = (
         f"Client: {_esc(scenario.brief.client)} · Plan starts {_day(scenario.start)} · "
-        f"Generated {_day(date.today())} · Solver: {_esc(solver)}"
+        f"Solver: {_esc(solver)}"
     )
+    count = _promises_count(plan)
+    count = f' <span class="count">— {count}</span>' if count else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -196,15 +591,21 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
 {script}
 </head>
 <body>
-<h1>{_esc(scenario.title)}</h1>
+<div id="sheet"><div id="page">
+<header>
+<div class="titlebar"><h1>{_esc(scenario.title)}</h1>
+<span class="dated">Feasibility report, {_day(date.today())}</span></div>
 <p class="meta">{meta}</p>
 <p class="verdict {verdict_class}">{_esc(verdict_sentence(plan))}</p>
-<h2>Promises</h2>
+</header>
+<h2>Promises{count}</h2>
 {_promises_table(plan)}
-<h2>Budget</h2>
 {_budget_lines(plan)}
-<h2>Charts</h2>
+<section class="charts">
 {charts}
+</section>
+</div></div>
+{_FIT_SCRIPT}
 </body>
 </html>
 """
@@ -273,7 +674,7 @@ def write_outputs(
             path = out_dir / f"{name}.{fmt}"
             path.write_bytes(data)
             written.append(path)
-    page = report_html(plan, scenario, figures)
+    page = report_html(plan, scenario, {name: figures[name] for name in REPORT_CHARTS})
     path = out_dir / "report.html"
     path.write_text(page, encoding="utf-8")
     written.append(path)

@@ -6,10 +6,13 @@ skip only when :func:`planner.report.chromium_path` finds no browser.
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -18,21 +21,29 @@ import pytest
 
 from planner import cli
 from planner.export import plan_xlsx_bytes
+from planner.io import load_scenario
 from planner.model import Scenario
-from planner.plan import Plan
+from planner.plan import Plan, PromiseOutcome
 from planner.planning import plan_scenario
 from planner.report import (
+    MAX_PROMISE_ROWS,
+    REPORT_CHARTS,
     ExportUnavailable,
     chromium_path,
     figure_bytes,
+    html_to_pdf,
     report_html,
     report_pdf,
     write_outputs,
 )
+from planner.summary import verdict_sentence
 from planner.validate import assert_valid
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA_DIR, TUNDRA
 
 CHARTS = ("gantt", "utilisation_by_person", "utilisation_by_role", "budget")
+KIVI = DATA_DIR / "kivi-retainer-easter.yaml"
+INLINE_SVG = re.compile(r'<figure style="width:\d+px"><svg')
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 TABLES = ("bookings", "tasks", "promises", "utilisation", "budget")
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']?(https?:)?//", re.IGNORECASE)
 
@@ -99,7 +110,7 @@ def test_report_html_content(outputs, contract_plan):
     assert f"<title>{scenario.title} — feasibility report</title>" in page
     assert "Client: Acme" in page
     assert "INFEASIBLE: 1 of 10 promises break (worst: key_visual, 9 working days late)" in page
-    assert "9 working days late</td>" in page and 'class="met">kept</td>' in page
+    assert "9 working days late</td>" in page and 'class="status met">kept</td>' in page
     assert "Price 12,640 EUR within the 18,000 EUR budget." in page
     assert "@page { size: A4" in page
     assert not EXTERNAL_SCRIPT.search(page)
@@ -123,12 +134,13 @@ def test_static_chart_files(outputs):
 def test_report_pdf_and_inline_svg(outputs):
     out, written, _ = outputs
     page = (out / "report.html").read_text(encoding="utf-8")
-    assert page.count("<figure><svg") == len(CHARTS)
+    assert len(INLINE_SVG.findall(page)) == len(REPORT_CHARTS)
     assert 'viewBox="0 0 ' in page
     pdf = out / "report.pdf"
     assert pdf in written
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5_000
+    assert len(PDF_PAGE.findall(data)) == 1
 
 
 @needs_chromium
@@ -136,7 +148,7 @@ def test_report_functions_with_chosen_figures(contract_plan):
     scenario, plan = contract_plan
     figures = {"bar": go.Figure(go.Bar(x=["a"], y=[1]))}
     page = report_html(plan, scenario, figures)
-    assert page.count("<figure><svg") == 1
+    assert len(INLINE_SVG.findall(page)) == 1
     assert report_pdf(plan, scenario, figures).startswith(b"%PDF")
     assert figure_bytes(figures["bar"], "svg").lstrip().startswith(b"<svg")
 
@@ -149,8 +161,9 @@ def test_without_chromium_html_only(contract_plan, tmp_path, no_chromium):
     assert len(notes) == 1 and "HTML only" in notes[0]
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     _self_contained(page)
-    assert page.count("plotly.js v") == 1  # plotly.js once, four interactive charts
-    assert page.count('class="plotly-graph-div"') == len(CHARTS)
+    assert page.count("plotly.js v") == 1  # plotly.js once, three interactive charts
+    assert page.count('class="plotly-graph-div"') == len(REPORT_CHARTS)
+    assert "@page { size: A4" in page and 'id="page"' in page
     with pytest.raises(ExportUnavailable, match="Chromium"):
         figure_bytes(go.Figure(), "png")
     with pytest.raises(ExportUnavailable, match="Chromium"):
@@ -184,3 +197,92 @@ def test_cli_check_out_writes_outputs(tmp_path, capsys, monkeypatch, no_chromium
     assert "HTML only" in captured.err
     assert f"wrote {tmp_path / 'report.html'}" in captured.out
     assert (tmp_path / "gantt.html").exists() and (tmp_path / "plan.xlsx").exists()
+
+
+# --- the one-page report on the bundled samples ----------------------------------------------
+def _one_page_report(path: Path) -> tuple[Scenario, Plan, str, bytes]:
+    scenario = load_scenario(path)
+    plan = plan_scenario(scenario, time_limit=10)
+    page = report_html(plan, scenario)
+    return scenario, plan, page, html_to_pdf(page)
+
+
+@needs_chromium
+def test_tundra_report_is_one_page_with_title_date_verdict_and_broken_promises():
+    scenario, plan, page, pdf = _one_page_report(TUNDRA)
+    assert pdf.startswith(b"%PDF") and len(PDF_PAGE.findall(pdf)) == 1
+    assert f"<h1>{html.escape(scenario.title)}</h1>" in page
+    assert date.today().strftime("%a %d %b %Y") in page
+    assert html.escape(verdict_sentence(plan)) in page
+    broken = plan.broken_promises
+    assert broken and all(p.finish is not None for p in broken)
+    for promise in broken:
+        row = f"<td>{html.escape(promise.name)}</td>"
+        assert row in page, promise.name
+        assert f"{promise.slip_days} working days late</td>" in page
+    assert f"{len(broken)} of {len(plan.promises)} broken" in page
+    assert len(INLINE_SVG.findall(page)) == len(REPORT_CHARTS)
+
+
+@needs_chromium
+def test_kivi_report_is_one_page_with_a_shortened_promises_table():
+    _, plan, page, pdf = _one_page_report(KIVI)
+    assert len(plan.promises) > MAX_PROMISE_ROWS
+    assert len(PDF_PAGE.findall(pdf)) == 1
+    rows = re.findall(r"<tr class=\"(met|late|)\"><td>", page)
+    assert len(rows) < MAX_PROMISE_ROWS
+    for promise in plan.broken_promises:
+        assert f"<td>{html.escape(promise.name)}</td>" in page
+    kept = sum(1 for p in plan.promises if p.met)
+    listed_kept = rows.count("met")
+    assert f"and {kept - listed_kept} more kept" in page
+    assert f"all {len(plan.promises)} are in the plan export" in page
+
+
+def _with_promises(plan: Plan, broken: int, kept: int) -> Plan:
+    day = date(2027, 3, 1)
+    promises = [
+        PromiseOutcome(f"late{i}", f"Late deliverable {i}", day, day + timedelta(days=i + 1), i + 1)
+        for i in range(broken)
+    ] + [
+        PromiseOutcome(f"ok{i}", f"Kept deliverable {i}", day + timedelta(days=i), day, 0)
+        for i in range(kept)
+    ]
+    return replace(plan, promises=tuple(promises))
+
+
+def test_long_promise_lists_keep_every_broken_promise_that_fits(contract_plan):
+    scenario, plan = contract_plan
+    page = report_html(_with_promises(plan, broken=5, kept=30), scenario, figures={})
+    for i in range(5):
+        assert f"<td>Late deliverable {i}</td>" in page
+    kept_rows = re.findall(r"<td>Kept deliverable (\d+)</td>", page)
+    assert kept_rows == ["0", "1", "2", "3"]  # the least time to spare first
+    assert "and 26 more kept (all 35 are in the plan export)." in page
+    assert "more broken" not in page
+
+
+def test_too_many_broken_promises_are_counted_not_dropped_silently(contract_plan):
+    scenario, plan = contract_plan
+    page = report_html(_with_promises(plan, broken=20, kept=3), scenario, figures={})
+    shown = re.findall(r"<td>Late deliverable (\d+)</td>", page)
+    assert len(shown) == MAX_PROMISE_ROWS - 1  # and one row that counts the rest
+    assert set(shown) == {str(i) for i in range(9, 20)}  # the worst slips
+    assert "<td>Kept deliverable" not in page
+    assert "+9 more broken, see the plan export; and 3 more kept" in page
+
+
+def test_short_promise_lists_are_printed_in_full(contract_plan):
+    scenario, plan = contract_plan
+    page = report_html(_with_promises(plan, broken=2, kept=MAX_PROMISE_ROWS - 2), scenario, {})
+    assert len(re.findall(r"<td>(Late|Kept) deliverable \d+</td>", page)) == MAX_PROMISE_ROWS
+    assert 'class="more"' not in page
+
+
+def test_report_without_a_schedule_has_no_charts(contract_plan):
+    scenario, plan = contract_plan
+    unplanned = replace(plan, solver_status="UNKNOWN", message="no plan found within 1 s")
+    page = report_html(unplanned, scenario)
+    assert "No charts: the plan has no schedule to draw." in page
+    assert "<figure" not in page and "plotly.js v" not in page
+    assert "UNDECIDED: no plan found within 1 s." in page
