@@ -20,7 +20,7 @@ from planner.diagnose import (
     diagnose,
 )
 from planner.diagnosis.capacity import Shortfall
-from planner.diagnosis.chain import ChainBound
+from planner.diagnosis.chain import ChainBound, Reach
 from planner.io import load_scenario
 from planner.model import (
     CalendarSettings,
@@ -32,7 +32,7 @@ from planner.model import (
     Task,
 )
 from planner.plan import Plan
-from planner.planning import plan_scenario
+from planner.planning import plan_scenario, prepare
 from planner.validate import assert_valid
 from tests.conftest import DATA_DIR, tiny_scenario
 
@@ -237,15 +237,28 @@ def test_tundra_sample_is_diagnosed() -> None:
     scenario = load_scenario(DATA_DIR / "tundra-product-launch.yaml")
     plan = _plan(scenario)
     diagnosis = diagnose(scenario, plan)
+    reach = Reach(prepare(scenario))
     broken = {p.task for p in plan.broken_promises}
     assert {c.task for c in diagnosis.causes if c.task} == broken
-    assert {c.kind for c in diagnosis.causes} == {CHAIN, BUDGET}
-    concept = diagnosis.causes_for("concept")[0]
-    assert isinstance(concept.detail, ChainBound)
-    # positioning 20 h at 7.5 h/day (3 days) + 3 review days + concept 40 h at Aino's free
-    # 4.5 h/day (9 days: 15 h/week go to the Helmi Bank retainer) = 15; 17 Mar allows 13.
-    assert (concept.detail.needed_days, concept.detail.allowed_days) == (15, 13)
-    assert "Helmi Bank retainer" in concept.sentence
+    assert {c.kind for c in diagnosis.causes} == {CAPACITY, BUDGET}
+    for task in broken:
+        assert not reach.chain(task).breaks  # the review chain alone would keep every promise
+    banners = diagnosis.causes_for("banner_set")[0]
+    short = banners.detail
+    assert isinstance(short, Shortfall)
+    # The concept is approved on 6 Apr; the banners (60 h, two designers) must start by 19 Apr,
+    # so the key visual (90 h) and the 3D renders (56 h) fall in 7-16 Apr: 8 working days of
+    # Aino and Eero (60 h each) and 4 Mon-Wed days of Joonas (32 h) = 152 h, less Aino's week
+    # off (37.5 h) and the Helmi Bank retainer on her 3 days in (9 h) = 105.5 h free.
+    assert short.who == "designer" and set(short.tasks) == {"key_visual", "product_renders"}
+    assert (short.first_day, short.last_day) == (date(2027, 4, 7), date(2027, 4, 16))
+    assert (short.needed_minutes, short.free_minutes, short.contract_minutes) == (
+        146 * 60,
+        105.5 * 60,
+        152 * 60,
+    )
+    assert dict(short.lost) == {"Aino Virtanen's time off": 37.5 * 60, "Helmi Bank retainer": 540}
+    assert "Aino Virtanen's time off takes 37.5 h, Helmi Bank retainer 9 h" in banners.sentence
     for cause in diagnosis.causes:
         assert "interval" not in cause.sentence and "literal" not in cause.sentence
 

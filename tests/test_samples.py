@@ -11,17 +11,11 @@ from tests.conftest import DATA_DIR
 
 EXPECTED = {
     "lumo-spring-campaign.yaml": ("feasible", set()),
+    # The key visual and the 3D renders need 146 h of designer time in the fortnight after the
+    # concept approval, the week Aino is off: everything waiting for both lands late.
     "tundra-product-launch.yaml": (
         "infeasible",
-        {
-            "concept",
-            "key_visual",
-            "banner_set",
-            "launch_video",
-            "launch_copy",
-            "product_page",
-            "launch_readiness",
-        },
+        {"banner_set", "launch_video", "product_page", "launch_readiness"},
     ),
     # Easter Monday moves the week-5 release to Tuesday and the Polish designer is off on
     # Thursday and Friday: that week's visuals arrive one working day late.
@@ -46,6 +40,7 @@ def test_sample_verdict(name: str) -> None:
 def test_tundra_is_over_budget_too() -> None:
     scenario = load_scenario(DATA_DIR / "tundra-product-launch.yaml")
     plan = plan_scenario(scenario, time_limit=5)
+    assert_valid(scenario, plan)
     assert not plan.budget.within and plan.budget.gap is not None and plan.budget.gap < 0
 
 

@@ -29,8 +29,8 @@ KEY_VISUAL_ROW = 6  # tasks table row of key_visual (90 h) in the tundra sample
 
 def test_default_sample_views(page: Page, app_url: str, screenshots: Path) -> None:
     open_app(page, app_url)
-    assert verdict_text(page).startswith("INFEASIBLE: 7 of 8 promises break")
-    assert page.get_by_text("Product page build").first.is_visible()
+    assert verdict_text(page).startswith("INFEASIBLE: 4 of 8 promises break")
+    assert page.get_by_text("30-second launch video").first.is_visible()  # the worst slip
     screenshot_panel(page, screenshots / "overview.png")
     for tab, name in [("Gantt", "gantt"), ("Utilisation", "utilisation"), ("Budget", "budget")]:
         panel = show_tab(page, tab)
@@ -62,9 +62,9 @@ def test_why_and_fixes_explains_the_broken_promises(
 ) -> None:
     open_app(page, app_url)
     panel = explain(page)
-    cause = panel.get_by_text("Product page build cannot be ready by 14 Apr 2027").first
+    cause = panel.get_by_text("Product page build cannot be ready by 30 Apr 2027").first
     assert cause.is_visible()
-    assert panel.get_by_text("dependency chain", exact=True).first.is_visible()
+    assert panel.get_by_text("capacity", exact=True).first.is_visible()
     assert panel.get_by_role("button", name="Apply this alternative").count() >= 2
     screenshot_panel(page, screenshots / "why.png")
 
@@ -84,7 +84,7 @@ def test_downloads_are_valid_files(page: Page, app_url: str, tmp_path: Path) -> 
     assert files["Report PDF"].read_bytes().startswith(b"%PDF-")
     page_text = files["Report HTML"].read_text(encoding="utf-8")
     assert page_text.lstrip().lower().startswith("<!doctype html")
-    assert "INFEASIBLE: 7 of 8 promises break" in page_text
+    assert "INFEASIBLE: 4 of 8 promises break" in page_text
 
 
 def test_uploads_a_broken_file_then_a_workbook(page: Page, app_url: str, tmp_path: Path) -> None:
