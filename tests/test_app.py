@@ -15,7 +15,7 @@ import planner.report
 from planner.validate import validate_plan
 
 APP = "../streamlit_app.py"  # AppTest.from_file resolves relative to this file
-TUNDRA_VERDICT = "INFEASIBLE: 7 of 8 promises break"
+TUNDRA_VERDICT = "INFEASIBLE: 4 of 8 promises break"
 KEY_VISUAL_ROW = 6  # tasks table row of key_visual (90 h) in the tundra sample
 
 
@@ -93,10 +93,10 @@ def test_default_sample_shows_verdict_metrics_and_promises(at: AppTest) -> None:
     assert headline(at).startswith(TUNDRA_VERDICT)
     assert "over the 38,000 EUR budget" in headline(at)
     metrics = {metric.label: metric.value for metric in at.metric}
-    assert metrics["Promises kept"] == "1 of 8"
-    assert metrics["Promises broken"] == "7"
-    assert metrics["Worst slip (working days)"] == "15"
-    assert metrics["Price vs budget"] == "41,985 EUR"
+    assert metrics["Promises kept"] == "4 of 8"
+    assert metrics["Promises broken"] == "4"
+    assert metrics["Worst slip (working days)"] == "5"
+    assert metrics["Price vs budget"] == "43,810 EUR"
     promises = at.dataframe[0].value
     assert list(promises.columns) == [
         "Promise",
@@ -106,7 +106,7 @@ def test_default_sample_shows_verdict_metrics_and_promises(at: AppTest) -> None:
         "Priority",
         "Status",
     ]
-    assert len(promises) == 8 and promises["Status"].tolist().count("late") == 7
+    assert len(promises) == 8 and promises["Status"].tolist().count("late") == 4
     assert at.sidebar.number_input(key="time_limit").value == 5.0
 
 
@@ -227,16 +227,17 @@ def test_why_and_fixes_explains_on_request(at: AppTest) -> None:
     explain(at)
     assert not at.exception
     texts = [m.value for m in at.markdown]
-    causes = [t for t in texts if t.startswith(":violet-badge[dependency chain]")]
-    assert len(causes) == 7 and "cannot be ready by 14 Apr 2027" in causes[0]
-    assert any(t.startswith(":blue-badge[budget] The plan costs €41,985") for t in texts)
+    causes = [t for t in texts if t.startswith(":orange-badge[capacity]")]
+    assert len(causes) == 4 and "cannot be ready by 28 Apr 2027" in causes[0]
+    assert all("Aino Virtanen's time off takes 37.5 h" in cause for cause in causes)
+    assert any(t.startswith(":blue-badge[budget] The plan costs €43,810") for t in texts)
     assert any(e.label == "Figures" for e in at.expander)
     alternatives = [t for t in texts if t.startswith("#### ")]
     assert len(alternatives) >= 2 and alternatives[0].startswith("#### A · €")
     assert at.button(key="apply_A").label == "Apply this alternative"
     assert at.button(key="apply_B")
     earliest = [d.value for d in at.dataframe if "Earliest possible" in d.value.columns]
-    assert len(earliest) == 1 and len(earliest[0]) == 7
+    assert len(earliest) == 1 and len(earliest[0]) == 4
     assert any(box.value.startswith("Largest scope within") for box in at.info)
 
 

@@ -46,7 +46,7 @@ def test_json_output_has_the_contract_fields(capsys: pytest.CaptureFixture[str])
     assert data["solver_status"] in ("OPTIMAL", "FEASIBLE")
     promise = next(p for p in data["promises"] if p["task"] == "product_page")
     assert set(promise) >= {"task", "due", "finish", "slip_days", "met"}
-    assert promise["due"] == "2027-04-14" and promise["slip_days"] > 0 and not promise["met"]
+    assert promise["due"] == "2027-04-30" and promise["slip_days"] > 0 and not promise["met"]
     task = next(t for t in data["tasks"] if t["id"] == "key_visual")
     assert set(task) >= {"id", "start", "finish", "people"}
     booked = sum(b["hours"] for b in data["bookings"] if b["task"] == "key_visual")

@@ -73,7 +73,7 @@ def test_explanation_of_the_tundra_sample() -> None:
 def test_cli_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", str(TUNDRA), "--json", "--time-limit", "1"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert {c["kind"] for c in data["causes"]} == {"dependency_chain", "budget"}
+    assert {c["kind"] for c in data["causes"]} == {"capacity", "budget"}
     assert all("sentence" in c for c in data["causes"])
     assert all({"changes", "cost", "verdict_after"} <= set(a) for a in data["alternatives"])
 
