@@ -238,7 +238,9 @@ def find_alternatives(
     pools: dict[frozenset[tuple[str, str]], list[tuple[Change, ...]]] = {}
     for changes in candidates(context, min_priority, time_limit, seed, workers):
         pools.setdefault(kind_of(changes), []).append(changes)
-    checked: list[Alternative] = []
+    # Keyed by the kind of the trimmed, verified changes: trimming can turn two different
+    # candidates into the same fix (e.g. both down to one review and the same overtime).
+    checked: dict[frozenset[tuple[str, str]], Alternative] = {}
     for pool in sorted(pools.values(), key=lambda p: changes_cost(p[0])):
         for found in pool[:2]:
             changes = trim(context, found, min_priority, time_limit, seed, workers)
@@ -246,11 +248,13 @@ def find_alternatives(
                 scenario, changes, min_priority, replan_limit, seed, workers, context
             )
             if alternative is not None:
-                checked.append(alternative)
+                kind = kind_of(alternative.changes)
+                if kind not in checked or alternative.cost < checked[kind].cost:
+                    checked[kind] = alternative
                 break
         if len(checked) >= limit:
             break
-    ranked = sorted(checked, key=lambda a: a.cost)
+    ranked = sorted(checked.values(), key=lambda a: a.cost)
     return tuple(
         Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
         for k, a in enumerate(ranked)

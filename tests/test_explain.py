@@ -13,6 +13,7 @@ from planner.diagnose import CAUSE_KINDS
 from planner.diagnosis.explanation import explain_scenario, render_explanation
 from planner.diagnosis.reverse import earliest_dates, largest_scope
 from planner.io import load_scenario
+from planner.levers import kind_of
 from planner.model import Dependency, Task
 from planner.planning import plan_scenario, prepare
 from planner.validate import assert_valid
@@ -53,6 +54,8 @@ def test_explanation_of_the_tundra_sample() -> None:
     scenario = load_scenario(TUNDRA)
     explanation = explain_scenario(scenario, time_limit=1.0)
     assert_valid(scenario, explanation.plan)
+    kinds = [kind_of(a.changes) for a in explanation.alternatives]
+    assert len(set(kinds)) == len(kinds)  # distinct ways out, not near-copies
     data = json.loads(json.dumps(explanation.to_dict()))
     assert data["verdict"] == "infeasible"
     assert data["causes"] and len(data["alternatives"]) >= 2
