@@ -39,7 +39,7 @@ def build_model(
 ) -> tuple[cp_model.CpModel, Variables]:
     """The CP-SAT model of ``problem`` (variables and hard constraints, no objective).
 
-    ``caps`` narrows activities' latest finish (see :func:`search_caps`).
+    ``caps`` narrows activities' latest finish (see :func:`planner.scheduler.solve.search_caps`).
     """
     model = cp_model.CpModel()
     variables = create_variables(model, problem, horizon, caps)

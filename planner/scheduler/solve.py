@@ -47,13 +47,18 @@ problem size alone, so it (and the plan) repeats exactly."""
 MAX_SAMPLES = 200
 
 
+def capacity_rows(problem: Problem) -> int:
+    """Periods the problem may use: its horizon, else its longest capacity row."""
+    return problem.horizon or max((len(r.capacity) for r in problem.resources), default=0)
+
+
 def horizon_for(problem: Problem, heuristic: Schedule | None) -> int:
     """Periods the model spans: the heuristic's finish plus slack, within the capacity rows.
 
     For a pure makespan objective the heuristic makespan is itself a valid upper bound; with
     promised dates a later finish can pay off, so a quarter (at least 5 periods) is added.
     """
-    rows = problem.horizon or max((len(r.capacity) for r in problem.resources), default=0)
+    rows = capacity_rows(problem)
     if heuristic is None:
         return rows
     if problem.objective == "makespan":
@@ -79,8 +84,7 @@ def search_caps(problem: Problem, schedule: Schedule, slack: int = WINDOW_SLACK)
 
 def sample_passes(problem: Problem, time_limit: float) -> int:
     """Heuristic restarts that fit :data:`SAMPLE_SHARE` of the limit (from the size alone)."""
-    horizon = problem.horizon or max((len(r.capacity) for r in problem.resources), default=1)
-    size = sum(max(1, len(a.eligible)) for a in problem.activities) * max(1, horizon)
+    size = sum(max(1, len(a.eligible)) for a in problem.activities) * max(1, capacity_rows(problem))
     return min(MAX_SAMPLES, int(SAMPLE_SHARE * time_limit / (SAMPLE_SECONDS_PER_PLACEMENT * size)))
 
 
@@ -156,7 +160,6 @@ def solve(
     heuristic = warm_start(problem, time_limit, seed)
     start_from = _better(problem, heuristic, hint)
     horizon, caps = model_shape(problem, start_from)
-    large = caps is not None
     try:
         model, variables = build_model(problem, horizon, caps)
     except ValueError as exc:
@@ -183,7 +186,9 @@ def solve(
         # Deterministic work left is counted in CP-SAT's own units, so budgets repeat exactly.
         work = max(0.01, (time_limit * DETERMINISTIC_UNITS_PER_SECOND - spent) * share)
         model.minimize(expression)
-        solver = new_solver(wall, work if deterministic else None, seed, workers, log, light=large)
+        solver = new_solver(
+            wall, work if deterministic else None, seed, workers, log, light=caps is not None
+        )
         status = solver.solve(model, timer)
         spent += solver.deterministic_time
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
