@@ -60,7 +60,8 @@ def main() -> None:
     parser.add_argument("--agency", default="", help="generated sizes, e.g. 10x50x1,25x300x3")
     args = parser.parse_args()
     files = args.scenarios or sorted((REPO_ROOT / "data").glob("*.yaml"))
-    print(f"checkout {REPO_ROOT}, {platform.processor() or platform.machine()}, limit {args.time_limit} s\n")
+    machine = platform.processor() or platform.machine()
+    print(f"checkout {REPO_ROOT}, {machine}, limit {args.time_limit} s\n")
     print(HEADER)
     for path in files:
         print(row(path.stem, load_scenario(path), args.time_limit), flush=True)
