@@ -20,7 +20,6 @@ plan ending after the horizon finishes later than the one found inside it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -41,7 +40,9 @@ MAX_GROWTHS = 3
 """Times the horizon may grow after the tail relaxation found a better plan past it."""
 
 GROWTH_SLACK = 5
-"""Periods added past the finish a better relaxed plan needs when growing the horizon."""
+"""Periods added past the finish a better relaxed plan needs when growing the horizon (which
+at least doubles: a relaxed plan shows only that something past the horizon helps, not how far
+past, e.g. a cheaper person back from a long leave)."""
 
 
 @dataclass
@@ -58,8 +59,8 @@ class StageOutcome:
 class LexicographicSearch:
     """The stages of the agency objective over a growing horizon (see the module docstring).
 
-    ``rows`` is the number of capacity periods (the whole problem); ``fits`` tells whether a
-    horizon is small enough to grow to.
+    ``rows`` is the number of capacity periods (the whole problem); ``max_horizon`` the
+    largest horizon it may grow to (models stay small).
     """
 
     problem: Problem
@@ -71,19 +72,17 @@ class LexicographicSearch:
     horizon: int = 0
     unproven: str | None = None
 
-    def run(self, horizon: int, caps: dict[str, int] | None, fits: Callable[[int], bool]) -> None:
-        """All stages, growing the horizon while the tail relaxation points past it and
-        ``fits`` says the larger model is still small enough."""
+    def run(self, horizon: int, caps: dict[str, int] | None, max_horizon: int) -> None:
+        """All stages, growing the horizon (up to ``max_horizon``) while the tail relaxation
+        points past it."""
         for round_number in range(MAX_GROWTHS + 1):
-            last = round_number == MAX_GROWTHS
-            target = self._round(horizon, caps, _never if last else fits)
+            limit = horizon if round_number == MAX_GROWTHS else max_horizon
+            target = self._round(horizon, caps, limit)
             if target is None:
                 return
             horizon = target
 
-    def _round(
-        self, horizon: int, caps: dict[str, int] | None, fits: Callable[[int], bool]
-    ) -> int | None:
+    def _round(self, horizon: int, caps: dict[str, int] | None, limit: int) -> int | None:
         """The stages over ``horizon``; a larger horizon to try instead, or None when done."""
         self.horizon = horizon
         model, v = build_model(self.problem, horizon, caps)
@@ -99,8 +98,8 @@ class LexicographicSearch:
             if self.best is None or name == final:
                 return None
             target = self._prove(name, caps is not None)
-            if target is not None and fits(target):
-                return target
+            if target is not None and min(target, limit) > horizon:
+                return min(target, limit)
         return None
 
     def _stage(
@@ -177,7 +176,7 @@ class LexicographicSearch:
         self.unproven = Unproven.HORIZON
         if check.reach is None:
             return None
-        return min(self.rows, max(check.reach + GROWTH_SLACK, self.horizon + GROWTH_SLACK))
+        return min(self.rows, max(check.reach + GROWTH_SLACK, 2 * self.horizon))
 
     @property
     def proven(self) -> bool:
@@ -186,7 +185,3 @@ class LexicographicSearch:
         heuristic's makespan, an upper bound of the optimum)."""
         *first, last = self.stages.values()
         return all(s.proven_overall for s in first) and last.status == Status.OPTIMAL
-
-
-def _never(_: int) -> bool:
-    return False

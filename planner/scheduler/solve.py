@@ -70,6 +70,21 @@ def search_caps(problem: Problem, schedule: Schedule, slack: int = WINDOW_SLACK)
     return {a.id: max(schedule.finish[a.id], a.due or 0) + slack for a in problem.activities}
 
 
+def largest_small_horizon(problem: Problem, at_least: int) -> int:
+    """The largest horizon (up to the capacity rows) whose model is not large, or ``at_least``.
+
+    ``potential_units`` grows with the horizon, so a bisection finds it.
+    """
+    low, high = at_least, capacity_rows(problem)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if potential_units(problem, middle) <= LARGE_MODEL_UNITS:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def sample_passes(problem: Problem, time_limit: float) -> int:
     """Heuristic restarts that fit :data:`SAMPLE_SHARE` of the limit (from the size alone)."""
     size = sum(max(1, len(a.eligible)) for a in problem.activities) * max(1, capacity_rows(problem))
@@ -150,7 +165,7 @@ def solve(
         problem, budget, capacity_rows(problem), start_from, light=caps is not None
     )
     try:
-        search.run(horizon, caps, lambda h: potential_units(problem, h) <= LARGE_MODEL_UNITS)
+        search.run(horizon, caps, largest_small_horizon(problem, horizon))
     except ValueError as exc:  # an activity that cannot fit in the capacity rows at all
         return SolveResult(status=Status.INFEASIBLE, schedule=None, message=str(exc))
     return _result(problem, search, heuristic, narrowed=caps is not None)

@@ -137,6 +137,24 @@ RATE_TIE = {
 }
 
 
+BACK_FROM_LEAVE = {
+    "scenario": "The cheaper person is back from leave well before the promise",
+    "start": date(2027, 3, 1),
+    "team": [
+        _designer("Senior", 150),
+        {
+            **_designer("Junior", 80),
+            "time_off": [{"from": date(2027, 3, 1), "to": date(2027, 4, 16)}],
+        },
+    ],
+    "brief": {
+        "client": "Audit",
+        "budget": 2000,
+        "tasks": [{"id": "t", "role": "designer", "hours": 16, "due": date(2027, 5, 28)}],
+    },
+}
+
+
 def test_horizon_trap_is_solved_and_not_falsely_optimal() -> None:
     plan = plan_scenario(scenario_from_dict(HORIZON_TRAP))
     slips = {p.task: p.slip_days for p in plan.promises}
@@ -166,8 +184,14 @@ def test_over_budget_is_proven_only_when_no_plan_fits() -> None:
     assert plan.budget.lowest_price == 800
 
 
+def test_lowest_price_may_wait_for_a_cheaper_person() -> None:
+    plan = plan_scenario(scenario_from_dict(BACK_FROM_LEAVE))
+    assert plan.promises_met and plan.solver_status == "OPTIMAL"
+    assert {b.person for b in plan.bookings} == {"Junior"} and plan.budget.price == 1280
+
+
 @pytest.mark.parametrize(
-    "data", [HORIZON_TRAP, CHEAPER_PERSON, RATE_TIE], ids=lambda d: d["scenario"]
+    "data", [HORIZON_TRAP, CHEAPER_PERSON, RATE_TIE, BACK_FROM_LEAVE], ids=lambda d: d["scenario"]
 )
 def test_regressions_match_the_reference(data: dict[str, Any]) -> None:
     check_claims(data)
