@@ -192,6 +192,8 @@ class SolveResult:
     horizon: int | None = None
     clock_stopped: bool = False
     unproven: str | None = None
+    work: float = 0.0
+    """CP-SAT deterministic work spent (its own units; the same on a busy machine)."""
 
 
 def topological_order(

@@ -199,6 +199,7 @@ def _result(
         horizon=search.horizon,
         clock_stopped=budget.clock_stopped,
         unproven=unproven,
+        work=budget.spent,
     )
 
 
