@@ -157,8 +157,12 @@ def solve(
         from planner.scheduler.makespan import solve_makespan
 
         return solve_makespan(problem, time_limit, seed, workers, hint, deterministic, log)
-    budget = SolveBudget(time_limit, seed, workers, deterministic, log)
-    heuristic = warm_start(problem, time_limit, seed)
+    return _solve_stages(problem, SolveBudget(time_limit, seed, workers, deterministic, log), hint)
+
+
+def _solve_stages(problem: Problem, budget: SolveBudget, hint: Schedule | None) -> SolveResult:
+    """Warm start, then the lexicographic stages over a horizon that grows as needed."""
+    heuristic = warm_start(problem, budget.time_limit, budget.seed)
     start_from = _better(problem, heuristic, hint)
     horizon, caps = model_shape(problem, start_from)
     search = LexicographicSearch(
