@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,6 +20,11 @@ def test_samples_are_found_through_the_package() -> None:
 
 
 def test_wheel_ships_every_sample(tmp_path: Path) -> None:
+    source = tmp_path / "source"  # a copy, so the build leaves nothing in the checkout
+    for name in ("planner", "data", "pyproject.toml", "README.md"):
+        copy = shutil.copytree if (REPO_ROOT / name).is_dir() else shutil.copy
+        kwargs = {"symlinks": True, "ignore": shutil.ignore_patterns("__pycache__")}
+        copy(REPO_ROOT / name, source / name, **(kwargs if copy is shutil.copytree else {}))
     subprocess.run(
         [
             sys.executable,
@@ -34,6 +40,7 @@ def test_wheel_ships_every_sample(tmp_path: Path) -> None:
         ],
         check=True,
         capture_output=True,
+        cwd=source,
     )
     (wheel,) = tmp_path.glob("sla_planner-*.whl")
     shipped = {Path(n).name for n in zipfile.ZipFile(wheel).namelist() if "/samples/" in n}
