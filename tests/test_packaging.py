@@ -36,7 +36,7 @@ def test_wheel_ships_every_sample(tmp_path: Path) -> None:
             "--no-build-isolation",
             "-w",
             str(tmp_path),
-            str(REPO_ROOT),
+            str(source),
         ],
         check=True,
         capture_output=True,
