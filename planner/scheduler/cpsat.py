@@ -144,11 +144,10 @@ class SolveBudget:
         """Solve ``model``, charge the work done, note a clock stop; returns the status code."""
         status = solver.solve(model, self.timer) if timed else solver.solve(model)
         self.spent += solver.deterministic_time
-        params = solver.parameters
         decided = status in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
-        out_of_time = solver.wall_time >= 0.98 * params.max_time_in_seconds
-        work_left = solver.deterministic_time < 0.98 * params.max_deterministic_time
-        if self.deterministic and not decided and out_of_time and work_left:
+        # An undecided run that did not use up its work budget was stopped by the clock.
+        work_left = solver.deterministic_time < 0.95 * solver.parameters.max_deterministic_time
+        if self.deterministic and not decided and work_left:
             self.clock_stopped = True
         return status
 

@@ -84,7 +84,7 @@ class LexicographicSearch:
 
     def _round(self, horizon: int, caps: dict[str, int] | None, limit: int) -> int | None:
         """The stages over ``horizon``; a larger horizon to try instead, or None when done."""
-        self.horizon = horizon
+        self.horizon, self.unproven = horizon, None
         model, v = build_model(self.problem, horizon, caps)
         expressions = dict(stages(model, self.problem, v))
         self.stages = {name: self.stages.get(name, StageOutcome()) for name in expressions}

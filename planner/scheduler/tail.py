@@ -13,7 +13,8 @@ problem maps onto a relaxed plan that is no worse: work booked before H stays wh
 every activity that ends after H moves earlier or stays (in precedence order, with unlimited
 capacity it can always start as soon as its predecessors allow), so its lateness does not grow
 and its cost is the same. The relaxation's lower bound is therefore a lower bound for the whole
-problem, and when it reaches the value found inside H that value is optimal overall. When the
+problem, and when it reaches the value found inside H that value is optimal overall (the
+model spans enough periods past H for that image of any plan: :func:`tail_span`). When the
 relaxation instead finds something better, its plan tells how many periods a better real plan
 may need: the solver grows H to that and tries again (:mod:`planner.scheduler.solve`).
 
@@ -31,6 +32,7 @@ from ortools.sat.python import cp_model
 
 from planner.scheduler.constraints import add_capacity, add_effort_rules, add_precedences
 from planner.scheduler.cpsat import SolveBudget, add_schedule_hint
+from planner.scheduler.heuristic import earliest_start, min_duration
 from planner.scheduler.objective import cost, lateness
 from planner.scheduler.problem import Problem, Schedule
 from planner.scheduler.variables import Variables, create_variables
@@ -57,10 +59,18 @@ def applies_to(problem: Problem) -> bool:
 
 
 def tail_span(problem: Problem) -> int:
-    """Periods after the tail start enough for any relaxed plan: every activity one after the
-    other (effort taking one period with unlimited capacity), plus every lag."""
+    """Periods after the tail start enough for the relaxed image of any real plan.
+
+    That image keeps every activity that ends before the tail start and moves each later one
+    as early as its predecessors, its release and its shortest possible duration allow (in
+    precedence order). So no finish exceeds the tail start plus the latest earliest finish,
+    plus every activity one after the other, plus every lag.
+    """
+    est = earliest_start(problem)
+    lengths = {a.id: max(min_duration(a, problem), 1) for a in problem.activities}
     return (
-        sum(max(a.duration, 1) for a in problem.activities)
+        max((est[a] + n for a, n in lengths.items()), default=0)
+        + sum(lengths.values())
         + sum(max(p.lag, 0) for p in problem.precedences)
         + 1
     )
