@@ -126,13 +126,14 @@ def _adjacent(earlier: date, later: date, workdays: tuple[int, ...]) -> bool:
 def with_portfolio(scenario: Scenario, portfolio: Portfolio, tentative: str = "ignore") -> Scenario:
     """The brief as the portfolio sees it.
 
-    Team members the store knows take the store's record (hours, rates, time off); people
-    only the brief lists stay as they are. Every other project's bookings are added to the
+    Team members the store knows take the store's record (hours, workdays, rates, time off),
+    keeping any extra role the brief gives them (a brief may name who can do its own kind of
+    work); people only the brief lists stay as they are. Every other project's bookings are added to the
     brief's own commitments (a project named like the brief is the brief itself and is left
     out, so re-checking an accepted brief does not count it twice).
     """
     stored = {p.name: p for p in portfolio.people}
-    team = tuple(stored.get(p.name, p) for p in scenario.team)
+    team = tuple(_member(p, stored.get(p.name)) for p in scenario.team)
     people = {p.name: p for p in team}
     minutes = booked_minutes(portfolio, tentative, exclude=scenario.title)
     minutes = {name: days for name, days in minutes.items() if name in people}
@@ -143,6 +144,13 @@ def with_portfolio(scenario: Scenario, portfolio: Portfolio, tentative: str = "i
 
     extra = commitments_from_minutes(minutes, workdays)
     return replace(scenario, team=team, commitments=scenario.commitments + extra)
+
+
+def _member(brief_person: Person, stored: Person | None) -> Person:
+    if stored is None:
+        return brief_person
+    extra = tuple(r for r in brief_person.roles if r not in stored.roles)
+    return replace(stored, roles=stored.roles + extra)
 
 
 def check_with_portfolio(

@@ -291,7 +291,7 @@ def _with_time_off(person: Person, time_off: tuple[DateRange, ...]) -> Person:
 
 def _ensure_people(session: Session, scenario: Scenario) -> dict[str, int]:
     """Ids of the scenario's team in the store, adding those it does not know yet."""
-    known = dict(session.execute(select(PersonRow.name, PersonRow.id)).tuples().all())
+    known = dict(session.execute(select(PersonRow.name, PersonRow.id)).all())
     for person in scenario.team:
         if person.name not in known:
             row = PersonRow(version=1)

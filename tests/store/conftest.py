@@ -115,7 +115,9 @@ def tiny_brief(title: str, client: str, hours: float, due: date, **task: object)
         {
             "scenario": title,
             "start": MONDAY,
-            "team": [{"name": "Ana", "roles": ["designer"], "hours_per_week": 40, "bill_rate": 100}],
+            "team": [
+                {"name": "Ana", "roles": ["designer"], "hours_per_week": 40, "bill_rate": 100}
+            ],
             "brief": {
                 "client": client,
                 "tasks": [{"id": "work", "role": "designer", "hours": hours, "due": due, **task}],
