@@ -229,10 +229,10 @@ def parse_document(text: str, source: str) -> StoreDoc:
 def _cross_issues(doc: StoreDoc, source: str) -> list[Issue]:
     issues: list[Issue] = []
     try:
-        team = _team(doc, source)
+        _team(doc, source)
     except ScenarioError as error:
-        return error.issues
-    names = {p.name for p in team.team}
+        issues.extend(error.issues)
+    names = {str(entry.get("name")) for entry in doc.team if isinstance(entry, dict)}
     for i, project in enumerate(doc.projects):
         if project.status == "tentative" and project.probability is None:
             issues.append(
