@@ -27,7 +27,18 @@ from planner.io import scenario_from_dict
 from planner.model import Scenario
 from planner.store import Store
 
-PG_BIN = Path(os.environ.get("PLANNER_PG_BIN", "/usr/lib/postgresql/15/bin"))
+def _server_binaries() -> Path:
+    """``$PLANNER_PG_BIN``, else Debian's newest ``/usr/lib/postgresql/N/bin`` (15 here)."""
+    if os.environ.get("PLANNER_PG_BIN"):
+        return Path(os.environ["PLANNER_PG_BIN"])
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda path: int(path.parts[-3]) if path.parts[-3].isdigit() else 0,
+    )
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _server_binaries()
 BACKENDS = ("sqlite", "postgresql")
 
 
