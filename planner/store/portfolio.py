@@ -128,9 +128,9 @@ def with_portfolio(scenario: Scenario, portfolio: Portfolio, tentative: str = "i
 
     Team members the store knows take the store's record (hours, workdays, rates, time off),
     keeping any extra role the brief gives them (a brief may name who can do its own kind of
-    work); people only the brief lists stay as they are. Every other project's bookings are added to the
-    brief's own commitments (a project named like the brief is the brief itself and is left
-    out, so re-checking an accepted brief does not count it twice).
+    work); people only the brief lists stay as they are. Every other project's bookings are
+    added to the brief's own commitments (a project named like the brief is the brief itself
+    and is left out, so re-checking an accepted brief does not count it twice).
     """
     stored = {p.name: p for p in portfolio.people}
     team = tuple(_member(p, stored.get(p.name)) for p in scenario.team)

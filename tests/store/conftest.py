@@ -27,6 +27,7 @@ from planner.io import scenario_from_dict
 from planner.model import Scenario
 from planner.store import Store
 
+
 def _server_binaries() -> Path:
     """``$PLANNER_PG_BIN``, else Debian's newest ``/usr/lib/postgresql/N/bin`` (15 here)."""
     if os.environ.get("PLANNER_PG_BIN"):

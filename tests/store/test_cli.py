@@ -43,7 +43,7 @@ def test_accept_then_check_sees_the_booking(
 def test_nothing_made_for_the_client_names_another_client(
     briefs: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    alpha, beta = briefs
+    alpha = briefs[0]
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
     assert main(["accept", str(alpha), "--db", url, "--time-limit", "2"]) == 0
     with Store.open(url) as store:
@@ -63,7 +63,7 @@ def test_default_store_from_the_environment_and_tentative_accept(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv(DB_ENV, str(tmp_path / "env.sqlite"))
-    alpha, beta = briefs
+    alpha = briefs[0]
     assert main(["accept", str(alpha), "--tentative", "0.5", "--time-limit", "2"]) == 0
     assert "tentative: Alpha" in capsys.readouterr().out
     week = ["pipeline", "--from", "2031-03-03", "--weeks", "1", "--json"]

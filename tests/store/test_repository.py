@@ -9,8 +9,7 @@ import pytest
 
 from planner.model import DateRange
 from planner.planning import plan_scenario
-from planner.store import StaleWrite, Store, StoreError, export_yaml
-from planner.store import repository
+from planner.store import StaleWrite, Store, StoreError, export_yaml, repository
 from tests.store.conftest import MONDAY, tiny_brief
 
 
