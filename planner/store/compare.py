@@ -59,7 +59,9 @@ def _column(result: dict[str, Any], audience: str) -> dict[str, str]:
     promises = result.get("promises", [])
     kept = sum(1 for p in promises if p.get("finish") and not p.get("slip_days"))
     column = {
-        "Verdict": str(result.get("sentence", result.get("verdict", ""))),
+        # The verdict word of the shared sentence ("FEASIBLE", "INFEASIBLE", "NO PLAN", ...);
+        # the rows below spell out the rest.
+        "Verdict": str(result.get("sentence", result.get("verdict", ""))).split(":")[0],
         "Promises kept": f"{kept} of {len(promises)}",
     }
     for promise in promises:

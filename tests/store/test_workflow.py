@@ -52,6 +52,7 @@ def test_saved_versions_side_by_side(store: Store) -> None:
     versions = store.versions("Gamma")
     agency = comparison_frame(versions)
     assert list(agency.columns) == ["as asked", "+1 day"]
+    assert agency.loc["Verdict"].tolist() == ["INFEASIBLE", "FEASIBLE"]
     assert agency.loc["Promises kept"].tolist() == ["0 of 1", "1 of 1"]
     assert agency.loc["Promise: work (due 2031-03-04)", "as asked"] == (
         "2031-03-05 (1 working day late)"
