@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from planner.charts.style import LATE_COLOUR, OVER_COLOUR, base_layout
+from planner.charts.style import share_heatmap
 
 
 def _cell(share: float, booked: float, free: float) -> str:
@@ -51,35 +51,7 @@ def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
                 for r in rows.itertuples()
             ]
         )
-    edge = 1 / zmax
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[w.strftime("%d %b %Y") for w in weeks],
-            y=names,
-            text=text,
-            texttemplate="%{text}",
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            colorscale=[
-                [0, "#F4F8FB"],
-                [edge, "#0072B2"],
-                [edge + 1e-6, OVER_COLOUR],
-                [1, LATE_COLOUR],
-            ],
-            zmin=0,
-            zmax=zmax,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "booked /<br>free"}, "tickformat": ".0%"},
-        )
-    )
-    fig.update_layout(
-        **base_layout(
-            title,
-            max(300, 170 + 45 * len(names)),
-            xaxis={"title": "Week starting (Monday)", "type": "category"},
-            yaxis={"title": by.capitalize(), "autorange": "reversed", "type": "category"},
-        )
-    )
+    labels = [w.strftime("%d %b %Y") for w in weeks]
+    cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
+    fig = share_heatmap(title, by, cells, zmax, row_height=45)
     return fig
