@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,26 @@ def test_opening_again_keeps_the_data(store_url: str) -> None:
 def test_an_unreachable_server_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot open the store"):
         Store.open("postgresql://planner@127.0.0.1:1/none")
+
+
+def _run_postgres_test(extra_env: dict[str, str]) -> str:
+    """Run one test that needs PostgreSQL in a fresh pytest, with no server binaries found."""
+    env = {k: v for k, v in os.environ.items() if k != "PLANNER_REQUIRE_POSTGRES"}
+    env.update({"PLANNER_PG_BIN": "/nonexistent/bin", **extra_env})
+    test = "tests/store/test_engine.py::test_opening_again_keeps_the_data"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", test, "-q", "-p", "no:cacheprovider"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.stdout
+
+
+def test_without_a_server_binary_postgres_tests_skip_locally_and_fail_in_ci() -> None:
+    assert "1 passed, 1 skipped" in _run_postgres_test({})
+    required = _run_postgres_test({"PLANNER_REQUIRE_POSTGRES": "1"})
+    assert "1 passed, 1 error" in required
+    assert "PLANNER_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries" in required
