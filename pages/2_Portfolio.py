@@ -6,6 +6,7 @@ main page, else a bundled sample.
 
 Session state: widget keys ``pf_db``, ``pf_tentative``, ``pf_time_limit``, ``pf_sample``,
 ``pf_probability``, ``pf_label``, ``pf_accept``, ``pf_mark_tentative``, ``pf_save_version``,
+``pf_team``, ``pf_save_team``,
 ``pf_person``, ``pf_time_off_<person>``, ``pf_save_time_off``, ``pf_reload``, ``pf_project``,
 ``pf_status``, ``pf_status_probability``, ``pf_set_status``, ``pf_start``, ``pf_weeks``,
 ``pf_brief``, ``pf_audience``; the page's own ``pf_outcome`` (message of the last action) and
@@ -97,8 +98,17 @@ def team_tab(store: Store, portfolio: pf.Portfolio, time_limit: float) -> None:
     if not portfolio.team:
         st.info("No team yet: accepting a brief adds its people.")
         return
-    st.dataframe(pf.team_table(portfolio), hide_index=True)
     names = [m.person.name for m in portfolio.team]
+    versions = {n: seen_version("person", n, portfolio.member(n).version) for n in names}
+    edited_team = st.data_editor(
+        pf.team_table(portfolio),
+        hide_index=True,
+        key="pf_team",
+        disabled=["person", "days_off_ranges"],
+        column_config={"roles": st.column_config.TextColumn("roles (comma-separated)")},
+    )
+    if st.button("Save team", key="pf_save_team"):
+        done(pf.save_team(store, portfolio, edited_team, versions))
     name = st.selectbox("Time off of", names, key="pf_person")
     version = seen_version("person", name, portfolio.member(name).version)
     edited = st.data_editor(
@@ -114,8 +124,8 @@ def team_tab(store: Store, portfolio: pf.Portfolio, time_limit: float) -> None:
     if save.button("Save time off", key="pf_save_time_off"):
         done(pf.save_time_off(store, name, edited, version, time_limit))
     if reload.button("Reload from the store", key="pf_reload"):
-        st.session_state.pop("pf_seen", None)
-        st.session_state.pop(f"pf_time_off_{name}", None)
+        for key in ("pf_seen", "pf_team", f"pf_time_off_{name}"):
+            st.session_state.pop(key, None)
         st.rerun()
 
 

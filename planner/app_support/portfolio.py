@@ -8,7 +8,7 @@ it shows its own projects and clients. Checks of a brief get other projects' wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from planner.charts.pipeline import pipeline_heatmap
 from planner.io import ScenarioError
-from planner.model import DateRange, Scenario
+from planner.model import DateRange, Person, Scenario
 from planner.store import (
     Portfolio,
     Store,
@@ -100,6 +100,60 @@ def team_table(portfolio: Portfolio) -> pd.DataFrame:
     ]
     columns = ["person", "roles", "hours_per_week", "bill_rate", "cost_rate", "days_off_ranges"]
     return pd.DataFrame(rows, columns=columns)
+
+
+TEAM_EDITABLE = ("roles", "hours_per_week", "bill_rate", "cost_rate")
+
+
+def team_from_table(portfolio: Portfolio, frame: pd.DataFrame) -> tuple[list[Person], list[str]]:
+    """The people whose roles, hours or rates the edited team table changes, and problems."""
+    changed: list[Person] = []
+    problems: list[str] = []
+    for row in frame.to_dict(orient="records"):
+        name = str(row.get("person"))
+        try:
+            person = portfolio.member(name).person
+        except KeyError:
+            continue
+        roles = tuple(r.strip() for r in str(row.get("roles") or "").split(",") if r.strip())
+        hours, bill, cost = (_number(row.get(k)) for k in TEAM_EDITABLE[1:])
+        if not roles:
+            problems.append(f"{name}: give at least one role, e.g. designer.")
+        if hours is None or not 0 < hours <= 168:
+            problems.append(f"{name}: hours per week must be more than 0 and at most 168.")
+        if bill is None or bill < 0 or (cost is not None and cost < 0):
+            problems.append(f"{name}: rates must be numbers of at least 0.")
+        if problems:
+            continue
+        edited = replace(person, roles=roles, hours_per_week=hours, bill_rate=bill, cost_rate=cost)
+        if edited != person:
+            changed.append(edited)
+    return changed, problems
+
+
+def _number(value: Any) -> float | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def save_team(
+    store: Store, portfolio: Portfolio, frame: pd.DataFrame, versions: dict[str, int]
+) -> Outcome:
+    """Save the edited team table in one transaction, each person from the version seen."""
+    changed, problems = team_from_table(portfolio, frame)
+    if problems:
+        return Outcome("error", "Team not saved. " + " ".join(problems))
+    if not changed:
+        return Outcome("ok", "Nothing to save: the team is as stored.")
+    try:
+        store.save_people([(p, versions[p.name]) for p in changed])
+    except (StoreError, SQLAlchemyError) as error:
+        return failed(error)
+    return Outcome("ok", f"Saved {', '.join(p.name for p in changed)}.")
 
 
 def time_off_table(portfolio: Portfolio, name: str) -> pd.DataFrame:

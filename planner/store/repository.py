@@ -215,20 +215,16 @@ class Store:
 
     def save_person(self, person: Person, expected_version: int | None) -> None:
         """Add a person (``expected_version`` ``None``) or replace their record."""
+        self.save_people([(person, expected_version)])
+
+    def save_people(self, people: list[tuple[Person, int | None]]) -> None:
+        """Add or replace several people in one transaction (all or none).
+
+        Each entry names the version its edit started from (``None`` for a new person).
+        """
         with self.transaction() as session:
-            if expected_version is None:
-                if session.scalar(select(PersonRow.id).where(PersonRow.name == person.name)):
-                    raise StaleWrite(f"{person.name!r} is already in the team. Fix: edit them")
-                row = PersonRow(version=1)
-                session.add(row)
-            else:
-                _bump_version(session, PersonRow, person.name, expected_version, "person")
-                row = session.scalars(
-                    select(PersonRow)
-                    .where(PersonRow.name == person.name)
-                    .execution_options(populate_existing=True)
-                ).one()
-            fill_person_row(row, person)
+            for person, expected_version in people:
+                _save_person(session, person, expected_version)
 
     def set_time_off(
         self, name: str, time_off: tuple[DateRange, ...], expected_version: int
@@ -255,6 +251,22 @@ class Store:
                 row = VersionRow(brief=brief, label=label)
                 session.add(row)
             row.scenario_yaml, row.result = scenario_yaml, result
+
+
+def _save_person(session: Session, person: Person, expected_version: int | None) -> None:
+    if expected_version is None:
+        if session.scalar(select(PersonRow.id).where(PersonRow.name == person.name)):
+            raise StaleWrite(f"{person.name!r} is already in the team. Fix: edit them")
+        row = PersonRow(version=1)
+        session.add(row)
+    else:
+        _bump_version(session, PersonRow, person.name, expected_version, "person")
+        row = session.scalars(
+            select(PersonRow)
+            .where(PersonRow.name == person.name)
+            .execution_options(populate_existing=True)
+        ).one()
+    fill_person_row(row, person)
 
 
 def _check_status(status: str, probability: float | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -94,6 +95,34 @@ def test_a_stale_status_change_is_refused(url: str) -> None:
     assert "changed by someone else" in _messages(at)
     with Store.open(url) as store:
         assert store.snapshot().project("Alpha").status == "done"
+
+
+def test_editing_the_team_once_and_refusing_a_stale_edit(url: str) -> None:
+    with Store.open(url) as store:
+        accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)), time_limit=2)
+    at = _page(url)
+    at.session_state["pf_team"] = {
+        "edited_rows": {0: {"hours_per_week": 32.0, "roles": "designer, art_director"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="pf_save_team").click().run()
+    assert not at.exception, at.exception
+    assert "Saved Ana." in _messages(at)
+    with Store.open(url) as store:
+        ana = store.snapshot().member("Ana")
+        assert (ana.person.hours_per_week, ana.person.roles) == (32.0, ("designer", "art_director"))
+        store.save_person(replace(ana.person, bill_rate=150), ana.version)  # another user
+    at.session_state["pf_team"] = {
+        "edited_rows": {0: {"hours_per_week": 30.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="pf_save_team").click().run()
+    assert "changed by someone else" in _messages(at)
+    with Store.open(url) as store:
+        ana = store.snapshot().member("Ana").person
+        assert (ana.hours_per_week, ana.bill_rate) == (32.0, 150)
 
 
 def test_a_bad_store_url_is_a_message_not_a_traceback() -> None:

@@ -115,3 +115,22 @@ def test_adding_a_known_person_twice_is_refused(store: Store) -> None:
     _accepted(store)
     with pytest.raises(StaleWrite, match="already in the team"):
         store.save_person(store.snapshot().member("Ana").person, None)
+
+
+def test_saving_several_people_is_all_or_nothing(store: Store) -> None:
+    _accepted(store)
+    other = tiny_brief("Beta", "Beta Oy", 8, date(2031, 3, 7))
+    bob = replace(other.team[0], name="Bob")
+    store.save_person(bob, None)
+    ana, bob_now = store.snapshot().member("Ana"), store.snapshot().member("Bob")
+    store.save_person(replace(bob, bill_rate=90), bob_now.version)  # someone else's edit
+    with pytest.raises(StaleWrite):
+        store.save_people(
+            [
+                (replace(ana.person, hours_per_week=20), ana.version),
+                (replace(bob, bill_rate=80), bob_now.version),
+            ]
+        )
+    after = store.snapshot()
+    assert after.member("Ana").person.hours_per_week == 40
+    assert after.member("Bob").person.bill_rate == 90
