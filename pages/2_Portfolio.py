@@ -8,7 +8,7 @@ Session state: widget keys ``pf_db``, ``pf_tentative``, ``pf_time_limit``, ``pf_
 ``pf_probability``, ``pf_label``, ``pf_accept``, ``pf_mark_tentative``, ``pf_save_version``,
 ``pf_team``, ``pf_save_team``,
 ``pf_person``, ``pf_time_off_<person>``, ``pf_save_time_off``, ``pf_reload``, ``pf_project``,
-``pf_status``, ``pf_status_probability``, ``pf_set_status``, ``pf_start``, ``pf_weeks``,
+``pf_status``, ``pf_status_probability``, ``pf_set_status``, ``pf_start_<date>``, ``pf_weeks``,
 ``pf_brief``, ``pf_audience``; the page's own ``pf_outcome`` (message of the last action) and
 ``pf_seen`` (the version of each person and project the user last saw, so a save never
 overwrites someone else's edit).
@@ -145,7 +145,9 @@ def projects_tab(store: Store, portfolio: pf.Portfolio) -> None:
 
 
 def pipeline_tab(portfolio: pf.Portfolio, tentative: str) -> None:
-    start = st.date_input("From", pf.pipeline_start(portfolio, date.today()), key="pf_start")
+    first = pf.pipeline_start(portfolio, date.today())
+    # Keyed on the suggested start, so new bookings move the view unless the user picked one.
+    start = st.date_input("From", first, key=f"pf_start_{first}")
     weeks = st.slider("Weeks", 4, 52, 12, key="pf_weeks")
     by_person, by_role = pf.pipeline_figures(portfolio, start, weeks, tentative)
     st.plotly_chart(by_person, key="pf_chart_person")

@@ -138,3 +138,17 @@ def test_time_off_rows_are_checked_before_saving() -> None:
         "Row 1: the last day (2031-03-04) is before the first (2031-03-05).",
         "Row 2: give both the first and the last day off.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2030, 1, 1), date(2031, 3, 3)),  # all work ahead: its first day
+        (date(2031, 3, 4), date(2031, 3, 4)),  # work under way: today
+        (date(2032, 1, 1), date(2031, 3, 3)),  # all work past: its first day
+    ],
+)
+def test_the_pipeline_starts_where_the_work_is(url: str, today: date, expected: date) -> None:
+    with Store.open(url) as store:
+        accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)), time_limit=2)
+        assert pf.pipeline_start(store.snapshot(), today) == expected
