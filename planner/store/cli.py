@@ -1,5 +1,5 @@
 """The store's CLI commands: ``planner db init|import|export``, ``accept``, ``pipeline``,
-``compare``, and the ``--db`` option of ``planner check``.
+``compare``, ``recheck``, and the ``--db`` option of ``planner check``.
 
 :mod:`planner.cli` registers these with :func:`add_store_commands` and hands them to
 :func:`run_store_command`; exit codes are those of the CLI (2 for bad input or a store that
@@ -28,10 +28,10 @@ from planner.store.engine import DB_ENV, StoreError, default_location
 from planner.store.pipeline import pipeline
 from planner.store.portfolio import TENTATIVE_MODES, check_with_portfolio
 from planner.store.repository import Store
-from planner.store.workflow import accept_brief, check_summary
+from planner.store.workflow import accept_brief, check_summary, recheck
 from planner.summary import verdict_sentence
 
-STORE_COMMANDS = frozenset({"db", "accept", "pipeline", "compare"})
+STORE_COMMANDS = frozenset({"db", "accept", "pipeline", "compare", "recheck"})
 DB_HELP = (
     f"store: a SQLAlchemy URL (postgresql://user@host:port/db) or a SQLite file; default "
     f"${DB_ENV}, else {default_location()}"
@@ -99,6 +99,13 @@ def add_store_commands(commands: Any, check: argparse.ArgumentParser) -> None:
     pipe.add_argument("--json", action="store_true", help="print one JSON object")
     add_db_option(pipe)
 
+    again = commands.add_parser(
+        "recheck",
+        help="check every accepted project again (after time off or holiday changes)",
+    )
+    _solver_options(again)
+    add_db_option(again)
+
     compare = commands.add_parser("compare", help="saved versions of a brief side by side")
     compare.add_argument("brief", help="the brief's scenario title")
     compare.add_argument("--audience", choices=AUDIENCES, default="agency")
@@ -126,6 +133,8 @@ def run_store_command(args: argparse.Namespace) -> int:
                 return _accept(store, args)
             if args.command == "pipeline":
                 return _pipeline(store, args)
+            if args.command == "recheck":
+                return _recheck(store, args)
             return _compare(store, args)
     except (StoreError, SQLAlchemyError) as error:
         return _fail(error)
@@ -247,6 +256,24 @@ def _grid(frame: Any, key: str) -> str:
     table = frame.pivot(index=key, columns="week", values="utilisation")
     table.columns = [w.strftime("%d %b") for w in table.columns]
     return table.map(lambda share: f"{share:.0%}").to_string()
+
+
+def _recheck(store: Store, args: argparse.Namespace) -> int:
+    names = [p.name for p in store.snapshot().projects if p.status == "accepted"]
+    risks = recheck(store, names, args.time_limit, args.seed)
+    print(f"Checked {len(names)} accepted project{'s' if len(names) != 1 else ''} again.")
+    if not risks:
+        print("Every promise they kept still holds.")
+        return 0
+    print(f"{len(risks)} promise{'s' if len(risks) != 1 else ''} at risk:")
+    for r in risks:
+        finish = r.finish.isoformat() if r.finish else "not planned"
+        before = "" if r.kept_before else " (already late when accepted)"
+        print(
+            f"  {r.project}: {r.promise}, promised {r.due}, now {finish}, "
+            f"{r.slip_days} working day{'s' if r.slip_days != 1 else ''} late{before}"
+        )
+    return 1
 
 
 def _compare(store: Store, args: argparse.Namespace) -> int:

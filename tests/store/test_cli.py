@@ -11,6 +11,7 @@ import pytest
 from planner.cli import main
 from planner.diagnosis.explanation import explain_scenario, render_explanation
 from planner.io import save_scenario
+from planner.model import DateRange
 from planner.report import report_html
 from planner.store import DB_ENV, Store, check_with_portfolio
 from tests.store.conftest import tiny_brief
@@ -113,6 +114,23 @@ def test_versions_saved_from_check_and_compared(
     assert table["as asked"]["Promises kept"] == "1 of 1"
     assert "Utilisation: Ana" not in table["as asked"]
     assert main(["compare", "Nothing", "--db", url]) == 2
+
+
+def test_recheck_lists_promises_at_risk_after_time_off(
+    briefs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    tight = tmp_path / "tight.yaml"
+    save_scenario(tiny_brief("Tight", "Tight Oy", 16, date(2031, 3, 4)), tight)
+    assert main(["accept", str(tight), "--db", url, "--time-limit", "2"]) == 0
+    assert main(["recheck", "--db", url, "--time-limit", "2"]) == 0
+    assert "Every promise they kept still holds." in capsys.readouterr().out
+    with Store.open(url) as store:  # Ana's Tuesday becomes time off (e.g. a new holiday)
+        version = store.snapshot().member("Ana").version
+        store.set_time_off("Ana", (DateRange(date(2031, 3, 4), date(2031, 3, 4)),), version)
+    assert main(["recheck", "--db", url, "--time-limit", "2"]) == 1
+    out = capsys.readouterr().out
+    assert "Tight: work, promised 2031-03-04, now 2031-03-05, 1 working day late" in out
 
 
 @pytest.mark.parametrize(
