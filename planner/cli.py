@@ -1,4 +1,5 @@
-"""Command line: ``planner check | explain | template | convert``.
+"""Command line: ``planner check | explain | template | convert`` and the store's commands
+(``db``, ``accept``, ``pipeline``, ``compare``; see :mod:`planner.store.cli`).
 
 Exit codes: 0 = every promise holds within budget, 1 = it does not (or nothing was proven),
 2 = bad input (the message names file, field and fix; never a traceback).
@@ -21,6 +22,13 @@ from planner.io import ScenarioError, convert, load_scenario, write_template
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import write_outputs
+from planner.store.cli import (
+    STORE_COMMANDS,
+    add_store_commands,
+    check_scenario,
+    run_store_command,
+)
+from planner.store.engine import StoreError
 from planner.summary import verdict_sentence
 
 EXIT_FEASIBLE, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
@@ -80,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv = commands.add_parser("convert", help="convert a scenario between .yaml and .xlsx")
     conv.add_argument("source", type=Path, help="scenario to read (.yaml or .xlsx)")
     conv.add_argument("target", type=Path, help="file to write; format from its extension")
+    add_store_commands(commands, check)
     return parser
 
 
@@ -91,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command in STORE_COMMANDS:
+            return run_store_command(args)
         if args.command == "template":
             write_template(args.path)
             print(f"wrote {args.path}")
@@ -100,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except ScenarioError as error:
         print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StoreError as error:
+        print(f"planner: store: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
         print(f"planner: cannot write output: {error}", file=sys.stderr)
@@ -111,7 +125,12 @@ def _check(args: argparse.Namespace) -> int:
         print("planner: --time-limit must be a positive number of seconds", file=sys.stderr)
         return EXIT_BAD_INPUT
     scenario = load_scenario(args.scenario)
-    plan = plan_scenario(scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers)
+    if args.db is not None or args.save_as:
+        scenario, plan = check_scenario(scenario, args)
+    else:
+        plan = plan_scenario(
+            scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers
+        )
     notes: list[str] = []
     written = write_outputs(plan, scenario, args.out, notes) if args.out else []
     for note in notes:

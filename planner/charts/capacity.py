@@ -12,10 +12,10 @@ from planner.charts.style import (
     DATE_FORMAT,
     LATE_COLOUR,
     MET_COLOUR,
-    OVER_COLOUR,
     PALETTE,
     base_layout,
     no_schedule_figure,
+    share_heatmap,
 )
 from planner.model import Scenario
 from planner.plan import Plan
@@ -146,33 +146,8 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
                 for w, r in zip(weeks, part.itertuples(), strict=True)
             ]
         )
-    edge = 1 / zmax
-    colorscale = [[0, "#F4F8FB"], [edge, "#0072B2"], [edge + 1e-6, OVER_COLOUR], [1, LATE_COLOUR]]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=labels,
-            y=names,
-            text=text,
-            texttemplate="%{text}",
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            colorscale=colorscale,
-            zmin=0,
-            zmax=zmax,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "booked /<br>free"}, "tickformat": ".0%"},
-        )
-    )
-    fig.update_layout(
-        **base_layout(
-            title,
-            max(300, 170 + 55 * len(names)),
-            xaxis={"title": "Week starting (Monday)", "type": "category"},
-            yaxis={"title": by.capitalize(), "autorange": "reversed", "type": "category"},
-        )
-    )
+    cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
+    fig = share_heatmap(title, by, cells, zmax, row_height=55)
     if by == "role":
         fig.add_annotation(
             text="People with several roles count an equal share of their free time per role.",
