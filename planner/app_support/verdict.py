@@ -9,7 +9,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from planner.plan import Plan
-from planner.summary import money, verdict_sentence
+from planner.wording import money, verdict_sentence
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from planner.charts.style import (
 )
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.summary import money
+from planner.wording import money
 
 
 def _week(day: date) -> date:

@@ -8,7 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from planner.plan import Plan
-from planner.summary import verdict_sentence
+from planner.wording import verdict_sentence
 
 PALETTE: tuple[str, ...] = (
     "#E69F00",  # orange
