@@ -55,6 +55,10 @@ DEFAULT_SEARCH_LIMIT = 1.0
 DEFAULT_REPLAN_LIMIT = 2.0
 """Seconds per re-plan of an alternative."""
 REPAIR_ROUNDS = 2
+MIN_OVERTIME_MINUTES = 60
+"""Overtime granting less than this in all is too small to offer as a change."""
+RANKING_NOTE = "ranked by what the client pays, then by how few changes they need"
+"""How alternatives are ordered, said wherever they are listed."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,36 @@ class Alternative:
     def headline(self) -> str:
         """The kinds of change in a few words (see :func:`headline`)."""
         return headline(self.changes, self.plan_after.currency)
+
+    def budget_status(self, plan: Plan) -> str:
+        """Against the brief's own budget (in ``plan``): "fits the budget" or "needs 5,816 EUR
+        more than the 38,000 EUR budget"."""
+        budget = plan.budget.budget
+        if budget is None:
+            return "no budget given"
+        over = self.price_after - budget
+        if over <= 1e-9:
+            return "fits the budget"
+        cur = plan.currency
+        return f"needs {money_text(over, cur)} more than the {money_text(budget, cur)} budget"
+
+    def client_summary(self, plan: Plan) -> str:
+        """What the client pays, against their budget, and how much changes, in one line."""
+        count = len(self.changes)
+        changes = "1 change" if count == 1 else f"{count} changes"
+        price = money_text(self.price_after, plan.currency)
+        return f"client pays {price}, {self.budget_status(plan)}; {changes} to the brief"
+
+    def change_lines(self, plan: Plan) -> list[str]:
+        """Every change to the brief, one line each, saying why a kept promise moves."""
+        broken = {p.task.split("#")[0] for p in plan.broken_promises}
+        lines = []
+        for change in self.changes:
+            text = change.description
+            if change.kind == MOVE_DATE and change.target not in broken:
+                text += " — kept in today's plan; moving it frees the team for the broken ones"
+            lines.append(text)
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -244,7 +278,18 @@ def find_alternatives(
     for pool in sorted(pools.values(), key=lambda p: changes_cost(p[0])):
         for found in pool[:2]:
             changes = trim(context, found, min_priority, time_limit, seed, workers)
-            alternative = verify(
+            alternative = None
+            if len(meaningful(changes)) < len(changes):
+                alternative = verify(
+                    scenario,
+                    meaningful(changes),
+                    min_priority,
+                    replan_limit,
+                    seed,
+                    workers,
+                    context,
+                )
+            alternative = alternative or verify(
                 scenario, changes, min_priority, replan_limit, seed, workers, context
             )
             if alternative is not None:
@@ -254,11 +299,32 @@ def find_alternatives(
                 break
         if len(checked) >= limit:
             break
-    ranked = sorted(checked.values(), key=lambda a: a.cost)
+    ranked = sorted(checked.values(), key=_rank)
     return tuple(
         Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
         for k, a in enumerate(ranked)
     )
+
+
+def _rank(alternative: Alternative) -> tuple[float, int, float]:
+    """What the client pays, then how many changes, then the levers' own price."""
+    return (round(alternative.price_after, 2), len(alternative.changes), alternative.cost)
+
+
+def meaningful(changes: Sequence[Change]) -> list[Change]:
+    """``changes`` without overtime too small to offer (under :data:`MIN_OVERTIME_MINUTES`
+    granted in all)."""
+    kept = []
+    for change in changes:
+        granted = change.cost / change.rate * 60 if change.rate else None
+        if (
+            change.kind == OVERTIME
+            and granted is not None
+            and granted < MIN_OVERTIME_MINUTES - 1e-6
+        ):
+            continue
+        kept.append(change)
+    return kept
 
 
 def kind_of(changes: Sequence[Change]) -> frozenset[tuple[str, str]]:
