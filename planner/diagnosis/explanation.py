@@ -17,7 +17,7 @@ from typing import Any
 from planner.diagnose import Diagnosis, diagnose
 from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, largest_scope
 from planner.diagnosis.text import day_text, listing, money_text
-from planner.levers import RANKING_NOTE, Alternative, find_alternatives
+from planner.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import plan_from_result, prepare
@@ -139,6 +139,7 @@ def explain_scenario(
     alternatives: int = 4,
     seed: int = 0,
     workers: int = 1,
+    progress: Progress | None = None,
 ) -> Explanation:
     """Plan, diagnose, search alternatives and answer the reverse questions.
 
@@ -154,17 +155,23 @@ def explain_scenario(
         Most alternatives returned.
     seed, workers
         Solver settings.
+    progress
+        Called with a few words and the share done (0 … 1) at every step; the app draws a
+        progress bar with it (and an exception raised in it stops the explanation).
 
     Returns
     -------
     Explanation
     """
+    report = progress or (lambda words, share: None)
     started = time.perf_counter()
+    report("Planning", 0.0)
     context = prepare(scenario)
     problem = build_problem(scenario, context.calendar, context.instances)
     result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
     plan = plan_from_result(context, result)
     step = time_limit / 2
+    report("Finding the causes", 0.1)
     diagnosis = diagnose(scenario, plan, step, seed, workers, context)
     ways = find_alternatives(
         scenario,
@@ -176,10 +183,14 @@ def explain_scenario(
         seed=seed,
         workers=workers,
         context=context,
+        progress=lambda words, share: report(words, 0.15 + 0.75 * share),
     )
     broken = plan.verdict != "feasible"
+    report("Earliest possible dates", 0.9)
     earliest = earliest_dates(context, step, seed, workers) if broken else ()
+    report("Largest scope within budget", 0.95)
     scope = largest_scope(context, plan, time_limit, seed, workers)
+    report("Done", 1.0)
     return Explanation(
         plan, diagnosis, ways, earliest, scope, seconds=time.perf_counter() - started
     )
