@@ -24,6 +24,7 @@ import streamlit as st
 
 from planner import app_diagnosis as why
 from planner import app_support as app
+from planner.audience import booking_labels
 from planner.brief_changes import CHANGES_HEADING, brief_changes
 from planner.diagnosis.explanation import Explanation
 from planner.io import Issue, ScenarioError, load_scenario, load_scenario_bytes, template_scenario
@@ -352,7 +353,8 @@ def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None
         st.caption(why.EXPLAIN_PROMPT)
         return
     try:
-        view = why.why_view(explain(key, limit, seed, scenario))
+        hide = booking_labels(scenario) if audience() != AGENCY else ()
+        view = why.why_view(explain(key, limit, seed, scenario), hide)
     except Exception as error:  # a friendly message, never a traceback
         st.error(f"The explanation failed: {error}. The verdict above still stands; try again.")
         return

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from planner.app_support import EditResult, editor_tables, escape_markdown, scenario_from_edits
+from planner.audience import OTHER_WORK
 from planner.diagnose import BUDGET, CAPACITY, CHAIN, CONFLICT, Cause
 from planner.diagnosis.explanation import DEFAULT_EXPLAIN_LIMIT, Explanation, explain_scenario
 from planner.diagnosis.text import capitalised, day_text, days_text, money_text
@@ -204,12 +205,14 @@ def applied_message(label: str) -> str:
     )
 
 
-def why_view(explanation: Explanation) -> WhyView:
+def why_view(explanation: Explanation, hide: tuple[str, ...] = ()) -> WhyView:
     """What the tab shows: causes grouped by broken promise, alternatives, reverse answers.
 
     Broken promises come in the plan's order (worst slip first); causes without a promise
-    (the budget) go to ``other_causes``. Money is written in the scenario currency as the
-    sentences write it (``€35,550``).
+    (the budget) go to ``other_causes``. Money is written as everywhere (``35,550 EUR``).
+    Every text in ``hide`` (other clients' bookings, for a client:
+    :func:`planner.audience.booking_labels`) reads "other booked work" in sentences and
+    figures.
     """
     plan = explanation.plan
     diagnosis = explanation.diagnosis
@@ -220,12 +223,12 @@ def why_view(explanation: Explanation) -> WhyView:
             p.due,
             p.finish if plan.has_schedule else None,
             p.slip_days,
-            tuple(_cause(c) for c in diagnosis.causes_for(p.task)),
+            tuple(_cause(c, hide) for c in diagnosis.causes_for(p.task)),
         )
         for p in broken
     )
     tasks = {p.task for p in broken}
-    others = tuple(_cause(c) for c in diagnosis.causes if c.task not in tasks)
+    others = tuple(_cause(c, hide) for c in diagnosis.causes if c.task not in tasks)
     earliest = pd.DataFrame(
         [list(row) for row in explanation.earliest_rows()], columns=EARLIEST_COLUMNS
     )
@@ -241,8 +244,23 @@ def why_view(explanation: Explanation) -> WhyView:
     )
 
 
-def _cause(cause: Cause) -> CauseView:
-    return CauseView(cause.kind, cause.sentence, cause.figures(), cause.proven)
+def _cause(cause: Cause, hide: tuple[str, ...] = ()) -> CauseView:
+    return CauseView(
+        cause.kind, _hidden(cause.sentence, hide), _hidden(cause.figures(), hide), cause.proven
+    )
+
+
+def _hidden(value: Any, hide: tuple[str, ...]) -> Any:
+    """``value`` (text, or mappings and lists of them) with every text in ``hide`` replaced."""
+    if isinstance(value, str):
+        for text in hide:
+            value = value.replace(text, OTHER_WORK)
+        return value
+    if isinstance(value, Mapping):
+        return {k: _hidden(v, hide) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_hidden(v, hide) for v in value)
+    return value
 
 
 def _alternative(alternative: Alternative, plan: Plan) -> AlternativeView:

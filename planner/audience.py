@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.model import Scenario
 from planner.plan import Plan
 from planner.wording import (
     AGENCY,
@@ -66,3 +67,23 @@ def plan_dict(
         for key in AGENCY_ONLY_KEYS:
             data.pop(key, None)
     return data
+
+
+OTHER_WORK = "other booked work"
+"""What a client reads instead of the name of another client's booking."""
+
+
+def booking_labels(scenario: Scenario) -> tuple[str, ...]:
+    """The labels of the agency's other bookings (other clients' work), longest first."""
+    labels = {c.label for c in scenario.commitments if c.label and c.hours_per_week > 0}
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def for_audience(text: str, scenario: Scenario, audience: Audience) -> str:
+    """``text`` as ``audience`` may read it: for a client, other clients' bookings are named
+    only as "other booked work"."""
+    if check_audience(audience) == AGENCY:
+        return text
+    for label in booking_labels(scenario):
+        text = text.replace(label, OTHER_WORK)
+    return text

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.audience import plan_dict
+from planner.audience import for_audience, plan_dict
 from planner.diagnosis.explanation import (
     DEFAULT_EXPLAIN_LIMIT,
     explain_scenario,
@@ -156,11 +156,14 @@ def _explain(args: argparse.Namespace) -> int:
     if args.time_limit <= 0:
         print("planner: --time-limit must be a positive number of seconds", file=sys.stderr)
         return EXIT_BAD_INPUT
-    explanation = explain_scenario(load_scenario(args.scenario), time_limit=args.time_limit)
+    explanation_scenario = load_scenario(args.scenario)
+    explanation = explain_scenario(explanation_scenario, time_limit=args.time_limit)
     if args.json:
-        print(json.dumps(explanation.to_dict(args.audience), ensure_ascii=False))
+        data = json.dumps(explanation.to_dict(args.audience), ensure_ascii=False)
+        print(for_audience(data, explanation_scenario, args.audience))
     else:
-        print(render_explanation(explanation, args.audience))
+        text = render_explanation(explanation, args.audience)
+        print(for_audience(text, explanation_scenario, args.audience))
     return EXIT_FEASIBLE if explanation.verdict == "feasible" else EXIT_INFEASIBLE
 
 

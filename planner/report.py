@@ -95,15 +95,19 @@ def standard_figures(plan: Plan, scenario: Scenario) -> dict[str, go.Figure]:
     }
 
 
-CLIENT_FIGURES: tuple[str, ...] = ("gantt", "budget", "budget_by_deliverable")
-"""The charts a client is given (utilisation by person also reflects other clients' work)."""
+AGENCY_ONLY_FIGURES: tuple[str, ...] = (
+    "utilisation",
+    "utilisation_by_person",
+    "utilisation_by_role",
+)
+"""Charts never given to a client: utilisation also reflects other clients' work."""
 
 
 def audience_figures(figures: dict[str, go.Figure], audience: Audience) -> dict[str, go.Figure]:
     """The charts of ``figures`` that ``audience`` may see."""
     if check_audience(audience) == AGENCY:
         return dict(figures)
-    return {name: fig for name, fig in figures.items() if name in CLIENT_FIGURES}
+    return {name: fig for name, fig in figures.items() if name not in AGENCY_ONLY_FIGURES}
 
 
 # --- report -------------------------------------------------------------------------------------
