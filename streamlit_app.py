@@ -33,7 +33,17 @@ from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import static_export_available
-from planner.wording import AGENCY, AUDIENCE_LABELS, AUDIENCES, CLIENT, Audience
+from planner.wording import AGENCY, AUDIENCE_LABELS, AUDIENCES, CLIENT, Audience, days_text
+
+# Metric values and labels wrap onto a second line instead of being cut with an ellipsis on
+# narrow screens (a bare string here would be shown on the page by Streamlit's magic).
+METRIC_CSS = """<style>
+[data-testid="stMetricValue"] { font-size: 1.75rem; line-height: 1.2; }
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"] * {
+  white-space: normal !important; text-overflow: clip !important; overflow-wrap: anywhere;
+}
+</style>"""
 
 TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")
 SOURCE_KINDS = ("Sample", "Upload a file", "Empty template")
@@ -268,15 +278,17 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
     summary = app.summarise(plan)
     st.title(scenario.title)
     st.caption(f"Client: {scenario.brief.client} · plan starts {scenario.start:%a %d %b %Y}")
-    {"good": st.success, "bad": st.error, "unknown": st.warning}[summary.tone](
+    box = st.container(key="verdict")
+    {"good": box.success, "bad": box.error, "unknown": box.warning}[summary.tone](
         f"**{app.escape_markdown(summary.headline)}**  \n"
         f"**{app.escape_markdown(summary.money_line)}**  \n"
         f"{app.escape_markdown(summary.certainty)}"
     )
+    st.html(METRIC_CSS)
     kept, broken, slip, price = st.columns([1, 1, 1, 1.6])
     kept.metric("Promises kept", f"{summary.kept} of {summary.total}")
-    broken.metric("Promises that cannot be kept", summary.broken)
-    slip.metric("Worst delay (working days)", summary.worst_slip, help=summary.worst_name)
+    broken.metric("Cannot be kept", summary.broken)
+    slip.metric("Worst delay", days_text(summary.worst_slip), help=summary.worst_name)
     price.metric(
         "Price",
         summary.price_text,
@@ -397,7 +409,7 @@ def show_alternatives(view: why.WhyView, editable: bool) -> None:
     if not view.alternatives and not view.holds:
         st.warning("No combination of the allowed levers makes every promise hold.")
     for item in view.alternatives:
-        with st.container(border=True):
+        with st.container(border=True, key=f"alternative_{item.label}"):
             st.markdown(item.markdown)
             st.caption(item.after)
             st.button(
