@@ -138,8 +138,10 @@ def show_tab(page: Any, name: str, timeout: float = 30_000) -> Any:
     """Click a tab by its label; waits for its chart when it has one. Returns the panel."""
     page.get_by_role("tab", name=name, exact=True).first.click()
     panel = page.locator('[role="tabpanel"]:visible').first
-    if name in ("Gantt", "Utilisation", "Budget"):
+    if name in ("Gantt", "Budget"):
         panel.locator(".main-svg").first.wait_for(timeout=timeout)
+    elif name == "Utilisation":  # a chart for the agency, a note for the client
+        panel.locator('.main-svg, [data-testid="stAlert"]').first.wait_for(timeout=timeout)
     return panel
 
 
