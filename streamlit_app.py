@@ -202,7 +202,7 @@ def editor(table: str, team: app.Table) -> app.Table:
         column_config=config,
         hide_index=True,
         num_rows="fixed" if fixed else "dynamic",
-        disabled=["setting"] if fixed else False,
+        disabled=["setting", "meaning"] if fixed else False,
         height=35 * (min(len(tables[table]), 20) + 2) + 3,  # every row visible on a projector
         placeholder="",
     )
