@@ -311,36 +311,44 @@ def find_alternatives(
     searching = _scaled(progress, 0.0, 0.6)
     for changes in candidates(context, min_priority, time_limit, seed, workers, searching):
         pools.setdefault(kind_of(changes), []).append(changes)
-    # Keyed by the kind of the trimmed, verified changes: trimming can turn two different
-    # candidates into the same fix (e.g. both down to one review and the same overtime).
-    checked: dict[frozenset[tuple[str, str]], Alternative] = {}
+    ordered = sorted(pools.values(), key=lambda p: changes_cost(p[0]))
 
     def settle(pool: list[tuple[Change, ...]]) -> Alternative | None:
         """The first of a pool's two cheapest candidates that survives trimming and checks."""
         for found in pool[:2]:
             changes = trim(context, found, min_priority, time_limit, seed, workers)
             alternative = None
-            if len(meaningful(changes)) < len(changes):
-                alternative = verify(
-                    scenario,
-                    meaningful(changes),
-                    min_priority,
-                    replan_limit,
-                    seed,
-                    workers,
-                    context,
-                )
-            alternative = alternative or verify(
-                scenario, changes, min_priority, replan_limit, seed, workers, context
-            )
+            for attempt in (meaningful(changes), changes):  # without tiny levers first
+                if alternative is None and (attempt is changes or len(attempt) < len(changes)):
+                    alternative = verify(
+                        scenario, attempt, min_priority, replan_limit, seed, workers, context
+                    )
             if alternative is not None:
                 return alternative
         return None
 
-    progress = _scaled(progress, 0.6, 1.0)
-    ordered = sorted(pools.values(), key=lambda p: changes_cost(p[0]))
-    # Pools are settled a few at a time side by side, then merged in order and stopped at
-    # ``limit`` exactly as one after the other would: the answer does not depend on threads.
+    checked = _first_of_each_kind(ordered, settle, limit, _scaled(progress, 0.6, 1.0))
+    ranked = sorted(checked.values(), key=_rank)
+    return tuple(
+        Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
+        for k, a in enumerate(ranked)
+    )
+
+
+def _first_of_each_kind(
+    ordered: list[list[tuple[Change, ...]]],
+    settle: Callable[[list[tuple[Change, ...]]], Alternative | None],
+    limit: int,
+    progress: Progress | None,
+) -> dict[frozenset[tuple[str, str]], Alternative]:
+    """Settle pools in order until ``limit`` kinds of fix are found; the cheapest of each kind.
+
+    Keyed by the kind of the trimmed, verified changes: trimming can turn two different
+    candidates into the same fix (e.g. both down to one review and the same overtime). Pools
+    are settled a few at a time side by side, then merged in order and stopped at ``limit``
+    exactly as one after the other would: the answer does not depend on threads.
+    """
+    checked: dict[frozenset[tuple[str, str]], Alternative] = {}
     for start in range(0, len(ordered), SEARCH_THREADS):
         for alternative in side_by_side(settle, ordered[start : start + SEARCH_THREADS]):
             if alternative is not None:
@@ -354,11 +362,7 @@ def find_alternatives(
             progress(f"Checked {done} of up to {limit} alternatives", done / limit)
         if len(checked) >= limit:
             break
-    ranked = sorted(checked.values(), key=_rank)
-    return tuple(
-        Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
-        for k, a in enumerate(ranked)
-    )
+    return checked
 
 
 def _scaled(progress: Progress | None, low: float, high: float) -> Progress | None:

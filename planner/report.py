@@ -8,7 +8,6 @@ only HTML is written.
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,6 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.offline
 
-from planner.brief_changes import CHANGES_HEADING
 from planner.chart_export import (
     FORMATS,
     STATIC_FORMATS,
@@ -35,7 +33,7 @@ from planner.charts import (
 )
 from planner.export import write_plan_tables
 from planner.model import Scenario
-from planner.plan import Plan, PromiseOutcome
+from planner.plan import Plan
 from planner.report_layout import (
     GAP_PX,
     MIN_ZOOM,
@@ -44,20 +42,29 @@ from planner.report_layout import (
     chart_sizes,
     print_figure,
 )
+from planner.report_text import (
+    KEPT_ROWS_IN_SHORT_LIST,
+    MAX_PROMISE_ROWS,
+    budget_lines,
+    changes_block,
+    day,
+    esc,
+    promises_table,
+    shown_promises,
+)
 from planner.wording import (
     AGENCY,
     Audience,
     certainty_line,
     check_audience,
-    internal_lines,
-    money,
-    promise_status,
     promises_count,
     verdict_lines,
 )
 
 __all__ = [
     "FORMATS",
+    "KEPT_ROWS_IN_SHORT_LIST",
+    "MAX_PROMISE_ROWS",
     "REPORT_CHARTS",
     "STATIC_FORMATS",
     "ExportUnavailable",
@@ -124,12 +131,6 @@ def report_charts(audience: Audience) -> tuple[str, ...]:
     return REPORT_CHARTS if check_audience(audience) == AGENCY else CLIENT_REPORT_CHARTS
 
 
-MAX_PROMISE_ROWS = 12
-"""Longest promises table printed in full. A longer one lists its broken promises (the worst
-ones when they fill the table), a few kept ones with the least time to spare and one row that
-counts what it leaves out."""
-KEPT_ROWS_IN_SHORT_LIST = 4
-"""Kept promises (least time to spare first) shown when a long table is shortened."""
 _CSS = f"""
 @page {{ size: A4; margin: 10mm; }}
 html, body {{ margin: 0; padding: 0; }}
@@ -186,88 +187,6 @@ _FIT_SCRIPT = f"""<script>
   window.addEventListener("beforeprint", fit);
 }})();
 </script>"""
-
-
-def _esc(value: object) -> str:
-    return html.escape(str(value))
-
-
-def _day(value: date | None) -> str:
-    return value.strftime("%a %d %b %Y") if value else "—"
-
-
-def _promise_row(p: PromiseOutcome) -> str:
-    status = promise_status(p.slip_days, p.finish)
-    cls = "" if p.finish is None else ("met" if p.met else "late")
-    return (
-        f'<tr class="{cls}"><td>{_esc(p.name)}</td><td class="day">{_day(p.due)}</td>'
-        f'<td class="day">{_day(p.finish)}</td><td class="status {cls}">{_esc(status)}</td></tr>'
-    )
-
-
-def _shown_promises(plan: Plan) -> tuple[list[PromiseOutcome], list[str]]:
-    """The promises the table lists (in the brief's order) and a line for each group left out.
-
-    Up to :data:`MAX_PROMISE_ROWS` promises are all listed. A longer list keeps every broken
-    (or unscheduled) promise, worst first, while they fit, then the kept promises with the
-    least time to spare, and counts the rest.
-    """
-    promises = list(plan.promises)
-    if len(promises) <= MAX_PROMISE_ROWS:
-        return promises, []
-    order = {id(p): i for i, p in enumerate(promises)}
-    broken = [p for p in plan.broken_promises if p.finish is not None]
-    unscheduled = [p for p in promises if p.finish is None]
-    kept = sorted((p for p in promises if p.met), key=lambda p: (p.due - p.finish).days)  # type: ignore[operator]
-    room = MAX_PROMISE_ROWS - 1  # one row for the count of the rest
-    shown_broken = broken[:room]
-    room -= len(shown_broken)
-    shown_unscheduled = unscheduled[:room]
-    room -= len(shown_unscheduled)
-    shown_kept = kept[: min(room, KEPT_ROWS_IN_SHORT_LIST)]
-    shown = sorted([*shown_broken, *shown_unscheduled, *shown_kept], key=lambda p: order[id(p)])
-    more = []
-    if len(broken) > len(shown_broken):
-        more.append(f"{len(broken) - len(shown_broken)} more cannot be kept, see the plan export")
-    if len(unscheduled) > len(shown_unscheduled):
-        more.append(f"{len(unscheduled) - len(shown_unscheduled)} more not planned")
-    if len(kept) > len(shown_kept):
-        more.append(f"and {len(kept) - len(shown_kept)} more kept")
-    return shown, more
-
-
-def _promises_table(plan: Plan) -> str:
-    if not plan.promises:
-        return "<p>The brief makes no promised dates.</p>"
-    shown, more = _shown_promises(plan)
-    rows = [_promise_row(p) for p in shown]
-    if more:
-        note = "; ".join(more) + f" (all {len(plan.promises)} are in the plan export)."
-        rows.append(f'<tr class="more"><td colspan="4">{_esc(note)}</td></tr>')
-    head = (
-        '<tr><th>Promise</th><th class="day">Promised</th><th class="day">Realistic</th>'
-        '<th class="status">Status</th></tr>'
-    )
-    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-def _budget_lines(plan: Plan, audience: Audience) -> str:
-    b, cur = plan.budget, plan.currency
-    items = [f"Price {money(b.price, cur)}."]
-    if b.budget is not None:
-        items.append(f"Budget {money(b.budget, cur)}.")
-    if b.fixed_costs:
-        items.append(f"Includes fixed costs of {money(b.fixed_costs, cur)}.")
-    if audience == AGENCY:
-        items += [f"{line}." for line in internal_lines(plan)]
-    return f'<p class="budget"><b>Budget:</b> {_esc(" ".join(items))}</p>'
-
-
-def _changes_block(changes: list[str] | None) -> str:
-    if not changes:
-        return ""
-    items = "".join(f"<li>{_esc(line)}</li>" for line in changes)
-    return f'<h2>{_esc(CHANGES_HEADING)}</h2><ul class="changes">{items}</ul>'
 
 
 def _text_height(plan: Plan, scenario: Scenario, promise_rows: int, extra_lines: int = 0) -> int:
@@ -366,7 +285,7 @@ def report_html(
     figures = audience_figures(figures, audience)
     if not plan.has_schedule:
         figures = {}
-    shown, more = _shown_promises(plan)
+    shown, more = shown_promises(plan)
     rows_shown = len(shown) + (1 if more else 0)
     available = PAGE_HEIGHT_PX - _text_height(plan, scenario, rows_shown, len(changes or ()))
     sizes = chart_sizes(figures, available) if figures else []
@@ -377,33 +296,33 @@ def report_html(
     if not plan.has_schedule:
         charts = "<p>No charts: the plan has no schedule to draw.</p>"
     verdict_class = "feasible" if plan.verdict == "feasible" else "infeasible"
-    meta = f"Client: {_esc(scenario.brief.client)} · Plan starts {_day(scenario.start)}"
+    meta = f"Client: {esc(scenario.brief.client)} · Plan starts {day(scenario.start)}"
     if audience == AGENCY:
         meta += " · Agency version: internal figures, not for the client"
-    verdict = "".join(f"<span>{_esc(line)}</span>" for line in verdict_lines(plan))
-    verdict += f'<span class="sure">{_esc(certainty_line(plan))}</span>'
+    verdict = "".join(f"<span>{esc(line)}</span>" for line in verdict_lines(plan))
+    verdict += f'<span class="sure">{esc(certainty_line(plan))}</span>'
     count = promises_count(plan)
     count = f' <span class="count">— {count}</span>' if count else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>{_esc(scenario.title)} — feasibility report</title>
+<title>{esc(scenario.title)} — feasibility report</title>
 <style>{_CSS}</style>
 {script}
 </head>
 <body>
 <div id="sheet"><div id="page">
 <header>
-<div class="titlebar"><h1>{_esc(scenario.title)}</h1>
-<span class="dated">Feasibility report, {_day(date.today())}</span></div>
+<div class="titlebar"><h1>{esc(scenario.title)}</h1>
+<span class="dated">Feasibility report, {day(date.today())}</span></div>
 <p class="meta">{meta}</p>
 <p class="verdict {verdict_class}">{verdict}</p>
 </header>
 <h2>Promises{count}</h2>
-{_promises_table(plan)}
-{_changes_block(changes)}
-{_budget_lines(plan, audience)}
+{promises_table(plan)}
+{changes_block(changes)}
+{budget_lines(plan, audience)}
 <section class="charts">
 {charts}
 </section>
