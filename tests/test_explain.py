@@ -56,7 +56,11 @@ def test_explanation_of_the_tundra_sample() -> None:
     assert_valid(scenario, explanation.plan)
     kinds = [kind_of(a.changes) for a in explanation.alternatives]
     assert len(set(kinds)) == len(kinds)  # distinct ways out, not near-copies
-    data = json.loads(json.dumps(explanation.to_dict()))
+    data = json.loads(json.dumps(explanation.to_dict("agency")))
+    client = explanation.to_dict("client")
+    for alternative in client["alternatives"]:  # no lever prices or rates for a client
+        assert "cost" not in alternative and alternative["budget_status"]
+        assert all("rate" not in c and "cost" not in c for c in alternative["changes"])
     assert data["verdict"] == "infeasible"
     assert data["causes"] and len(data["alternatives"]) >= 2
     for cause in data["causes"]:
@@ -79,7 +83,8 @@ def test_cli_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert {c["kind"] for c in data["causes"]} == {"capacity", "budget"}
     assert all("sentence" in c for c in data["causes"])
-    assert all({"changes", "cost", "verdict_after"} <= set(a) for a in data["alternatives"])
+    keys = {"changes", "verdict_after", "price_after", "budget_status"}
+    assert all(keys <= set(a) and "cost" not in a for a in data["alternatives"])
 
 
 def test_cli_explain_feasible_sample(capsys: pytest.CaptureFixture[str]) -> None:

@@ -93,8 +93,9 @@ class Explanation:
         )
 
     def to_dict(self, audience: Audience = "client") -> dict[str, Any]:
-        """The JSON object of ``planner explain --json`` (the same for both audiences: it
-        carries no internal cost or rates)."""
+        """The JSON object of ``planner explain --json``. For a client each alternative says
+        what the client pays and how it stands against the budget, without the agency's own
+        price of the levers or their hourly rates; the agency version has both."""
         return {
             "scenario": self.plan.title,
             "currency": self.plan.currency,
@@ -125,11 +126,23 @@ class Explanation:
                 for c in self.diagnosis.causes
             ],
             "notes": list(self.diagnosis.notes),
-            "alternatives": [a.to_dict() for a in self.alternatives],
+            "alternatives": [_alternative_dict(a, self.plan, audience) for a in self.alternatives],
             "earliest_dates": [e.to_dict() for e in self.earliest],
             "largest_scope": self.scope.to_dict() if self.scope else None,
             "seconds": round(self.seconds, 2),
         }
+
+
+def _alternative_dict(alternative: Alternative, plan: Plan, audience: Audience) -> dict[str, Any]:
+    data = alternative.to_dict()
+    data["budget_status"] = alternative.budget_status(plan)
+    data["change_lines"] = alternative.change_lines(plan)
+    if audience != AGENCY:
+        data.pop("cost", None)
+        for change in data["changes"]:
+            change.pop("cost", None)
+            change.pop("rate", None)
+    return data
 
 
 def explain_scenario(
