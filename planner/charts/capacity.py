@@ -19,7 +19,7 @@ from planner.charts.style import (
 )
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.summary import money
+from planner.wording import money, readable_key
 
 
 def _week(day: date) -> date:
@@ -130,6 +130,9 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
     fmt = DATE_FORMAT if len({w.year for w in weeks}) <= 1 else f"{DATE_FORMAT} %Y"
     labels = [w.strftime(fmt) for w in weeks]
     names = list(dict.fromkeys(table["row"]))
+    if by == "role":
+        table = table.assign(row=table["row"].map(readable_key))
+        names = [readable_key(n) for n in names]
     finite = table["share"][table["share"].abs() != float("inf")].dropna()
     zmax = max(1.25, float(finite.max()) if len(finite) else 0.0)
     z, text, hover = [], [], []
@@ -166,7 +169,7 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
 def _total_label(plan: Plan) -> str:
     b, cur = plan.budget, plan.currency
     label = money(b.price, cur)
-    return label if b.within else f"{label}<br>{money(-(b.gap or 0), cur)} over budget"
+    return label if b.within else f"{label}<br>{money(b.price - (b.budget or 0), cur)} over budget"
 
 
 def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
@@ -196,7 +199,8 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
     parts = dict(budget.price_by_role if by == "role" else budget.price_by_deliverable)
     if by == "role" and budget.fixed_costs:
         parts["Fixed costs"] = budget.fixed_costs
-    names = [*parts, "Total"]
+    labels = [readable_key(k) if by == "role" else k for k in parts]
+    names = [*labels, "Total"]
     values = [round(v, 2) for v in parts.values()] + [budget.price]
     colours = [PALETTE[4]] * len(parts) + [MET_COLOUR if budget.within else LATE_COLOUR]
     shares = [v / budget.price if budget.price else 0.0 for v in values]

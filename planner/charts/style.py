@@ -8,7 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from planner.plan import Plan
-from planner.summary import verdict_sentence
+from planner.wording import dates_line
 
 PALETTE: tuple[str, ...] = (
     "#E69F00",  # orange
@@ -60,11 +60,11 @@ def no_schedule_figure(plan: Plan, title: str) -> go.Figure:
     Returns
     -------
     go.Figure
-        Blank axes with one centred annotation carrying the verdict sentence.
+        Blank axes with one centred annotation carrying the dates answer.
     """
     fig = go.Figure()
     fig.add_annotation(
-        text=f"No schedule to draw.<br>{verdict_sentence(plan)}",
+        text=f"No schedule to draw.<br>{dates_line(plan)}.",
         x=0.5,
         y=0.5,
         xref="paper",
