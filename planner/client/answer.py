@@ -13,11 +13,12 @@ the dates. No agency's people, costs or margins exist in it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from planner.client.documents import missing_roles
+from planner.client.documents import card_mismatches
 from planner.client.i18n import texts
 from planner.client.model import ClientBrief, RateCard
 from planner.client.pricing import PriceRange, Scope, price_range, scope_within_budget
@@ -112,7 +113,8 @@ def check_brief(
     ScenarioError
         When the rate card has no rate for a role the brief needs (located in the brief).
     """
-    raise_located(missing_roles(brief, card, texts(lang)), source)
+    raise_located(card_mismatches(brief, card, texts(lang)), source)
+    brief = dataclasses.replace(brief, currency=card.currency)
     capacity = tuple(
         Capacity(role, card.role(role).people, card.role(role).share, card.hours_per_week)
         for role in brief.roles
@@ -120,7 +122,7 @@ def check_brief(
     return ClientAnswer(
         title=brief.title,
         client=brief.client,
-        currency=brief.currency,
+        currency=card.currency,
         rate_card=card.name,
         illustrative=card.illustrative,
         price=price_range(brief, card),

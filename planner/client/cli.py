@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from planner.client.answer import check_brief
 from planner.client.i18n import LANGUAGES, language_from_locale
-from planner.client.reading import load_brief, load_rate_card
+from planner.client.reading import error_text, load_brief, load_rate_card
 from planner.client.text import render_answer
+from planner.io.errors import ScenarioError
+
+EXIT_BAD_INPUT = 2
 
 
 def add_arguments(check: argparse.ArgumentParser) -> None:
@@ -36,16 +40,13 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check a brief with a rate card and print the answer; returns the exit code."""
     lang = args.lang or language_from_locale()
-    card = load_rate_card(args.rate_card, lang)
-    brief = load_brief(args.scenario, lang)
-    answer = check_brief(
-        brief,
-        card,
-        time_limit=args.time_limit,
-        seed=args.seed,
-        source=str(args.scenario),
-        lang=lang,
-    )
+    try:
+        card = load_rate_card(args.rate_card, lang)
+        brief = load_brief(args.scenario, lang, card)
+    except ScenarioError as error:
+        print(error_text(error, lang), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    answer = check_brief(brief, card, time_limit=args.time_limit, seed=args.seed, lang=lang)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:

@@ -135,7 +135,7 @@ def brief_from_dict(data: Any, texts: Texts) -> tuple[ClientBrief | None, list[P
     title = check.text(doc, "brief", (), "Spring launch")
     client = check.text(doc, "client", (), "Tundra Oy")
     start = check.day(doc, "start", (), "2027-03-01")
-    currency = check.text(doc, "currency", (), "EUR", required=False) or "EUR"
+    currency = check.text(doc, "currency", (), "EUR", required=False)
     country = check.text(doc, "country", (), "FI", required=False)
     budget = None
     if doc.get("budget") is not None:
@@ -154,7 +154,7 @@ def brief_from_dict(data: Any, texts: Texts) -> tuple[ClientBrief | None, list[P
         start=start,
         deliverables=tuple(deliverables),
         budget=budget,
-        currency=currency.upper(),
+        currency=currency.upper() if currency else None,
         country=country.upper() if country else None,
     )
     return brief, []
@@ -270,20 +270,27 @@ def _cycle(links: dict[str, set[str]]) -> list[str]:
     return []
 
 
-def missing_roles(brief: ClientBrief, card: RateCard, texts: Texts) -> list[Problem]:
-    """A problem at each effort whose role the rate card does not price."""
+def card_mismatches(brief: ClientBrief, card: RateCard, texts: Texts) -> list[Problem]:
+    """Problems between a brief and a rate card: another currency, roles the card lacks."""
     _ = texts.gettext
+    check = Fields(texts)
+    if brief.currency is not None and brief.currency != card.currency:
+        check.add(
+            ("currency",),
+            _("the brief is in {brief} but the rate card prices in {card}").format(
+                brief=brief.currency, card=card.currency
+            ),
+            _("use a rate card in {brief}, or give the budget in {card} (currency: {card})").format(
+                brief=brief.currency, card=card.currency
+            ),
+        )
     known = [role.role for role in card.roles]
-    problems = []
     for index, item in enumerate(brief.deliverables):
         for role, _hours in item.effort:
-            if role not in known:
-                check = Fields(texts)
-                check.choice(
-                    role,
-                    known,
-                    ("deliverables", index, "effort", role),
-                    _("the rate card has no role {value}") + " (" + card.name + ")",
-                )
-                problems += check.problems
-    return problems
+            check.choice(
+                role,
+                known,
+                ("deliverables", index, "effort", role),
+                _("the rate card has no rate for the role {value}"),
+            )
+    return check.problems

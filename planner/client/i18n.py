@@ -115,8 +115,8 @@ class Texts:
         return format_decimal(round(value, digits), locale=self.lang)
 
     def date(self, day: date) -> str:
-        """A date in the locale's medium form, e.g. ``26.3.2027`` or ``Mar 26, 2027``."""
-        return format_date(day, format="medium", locale=self.lang)
+        """A date in the locale's long form, e.g. ``26. maaliskuuta 2027`` or ``March 26, 2027``."""
+        return format_date(day, format="long", locale=self.lang)
 
 
 def texts(lang: str | None = None) -> Texts:

@@ -111,14 +111,16 @@ class Deliverable:
 @dataclass(frozen=True)
 class ClientBrief:
     """A brief without a team: deliverables in the client's priority order (first = most
-    important), a start date, a budget and the calendar whose public holidays apply."""
+    important), a start date, a budget and the calendar whose public holidays apply.
+
+    ``currency`` ``None`` means "the rate card's currency"."""
 
     title: str
     client: str
     start: date
     deliverables: tuple[Deliverable, ...]
     budget: float | None = None
-    currency: str = "EUR"
+    currency: str | None = None
     country: str | None = None
 
     def deliverable(self, deliverable_id: str) -> Deliverable:

@@ -61,7 +61,7 @@ def price_range(brief: ClientBrief, card: RateCard) -> PriceRange:
         point: round(sum(deliverable_price(d, card, point) for d in brief.deliverables), 2)
         for point in ESTIMATES
     }
-    return PriceRange(budget=brief.budget, currency=brief.currency, **totals)
+    return PriceRange(budget=brief.budget, currency=card.currency, **totals)
 
 
 def prerequisites(brief: ClientBrief, deliverable_id: str) -> list[str]:

@@ -22,11 +22,11 @@ from typing import Any
 
 import openpyxl
 
-from planner.client.documents import brief_from_dict, rate_card_from_dict
+from planner.client.documents import brief_from_dict, card_mismatches, rate_card_from_dict
 from planner.client.i18n import Texts, texts
 from planner.client.model import ClientBrief, RateCard
 from planner.io.document import yaml_locator
-from planner.io.errors import Locator, Problem, ScenarioError, file_issue
+from planner.io.errors import Issue, Locator, Problem, ScenarioError, file_issue
 from planner.io.files import MAX_FILE_BYTES
 from planner.io.xlsx_io import MAX_ROWS, _check_archive
 from planner.io.yaml_io import parse_yaml
@@ -61,10 +61,13 @@ def load_rate_card(path: PathLike, lang: str | None = None) -> RateCard:
     return _load(path, lang, "card")
 
 
-def load_brief(path: PathLike, lang: str | None = None) -> ClientBrief:
+def load_brief(
+    path: PathLike, lang: str | None = None, card: RateCard | None = None
+) -> ClientBrief:
     """Read a client brief (.yaml, .yml or .xlsx); raises :class:`ScenarioError` like
-    :func:`load_rate_card`."""
-    return _load(path, lang, "brief")
+    :func:`load_rate_card`. With ``card``, a role the card does not price or another currency
+    is reported too, at its line in the brief."""
+    return _load(path, lang, "brief", card)
 
 
 def rate_card_from_bytes(data: bytes, filename: str, lang: str | None = None) -> RateCard:
@@ -72,12 +75,15 @@ def rate_card_from_bytes(data: bytes, filename: str, lang: str | None = None) ->
     return _parse(data, filename, texts(lang), "card")
 
 
-def brief_from_bytes(data: bytes, filename: str, lang: str | None = None) -> ClientBrief:
-    """A client brief from the bytes of an uploaded file called ``filename``."""
-    return _parse(data, filename, texts(lang), "brief")
+def brief_from_bytes(
+    data: bytes, filename: str, lang: str | None = None, card: RateCard | None = None
+) -> ClientBrief:
+    """A client brief from the bytes of an uploaded file called ``filename`` (see
+    :func:`load_brief`)."""
+    return _parse(data, filename, texts(lang), "brief", card)
 
 
-def _load(path: PathLike, lang: str | None, kind: str) -> Any:
+def _load(path: PathLike, lang: str | None, kind: str, card: RateCard | None = None) -> Any:
     words = texts(lang)
     _ = words.gettext
     source = str(path)
@@ -102,10 +108,10 @@ def _load(path: PathLike, lang: str | None, kind: str) -> Any:
                 )
             ]
         ) from None
-    return _parse(data, source, words, kind)
+    return _parse(data, source, words, kind, card)
 
 
-def _parse(data: bytes, source: str, words: Texts, kind: str) -> Any:
+def _parse(data: bytes, source: str, words: Texts, kind: str, card: RateCard | None = None) -> Any:
     _ = words.gettext
     suffix = PurePath(source).suffix.lower()
     if len(data) > MAX_FILE_BYTES:
@@ -136,8 +142,12 @@ def _parse(data: bytes, source: str, words: Texts, kind: str) -> Any:
         )
     build: Builder = rate_card_from_dict if kind == "card" else brief_from_dict
     model, problems = build(document, words)
+    if model is not None and card is not None:
+        problems = card_mismatches(model, card, words)
     if problems:
-        raise ScenarioError([problem.locate(source, locator) for problem in problems], file=source)
+        located = [problem.locate(source, locator) for problem in problems]
+        located.sort(key=lambda issue: issue.line if issue.line is not None else 10**9)
+        raise ScenarioError(located, file=source)
     return model
 
 
@@ -242,8 +252,29 @@ def _workbook_locator(settings: str, table: str, setting_rows: dict[str, int]) -
     return locate
 
 
+def error_text(error: ScenarioError, lang: str | None = None) -> str:
+    """``error`` as text in ``lang``: a header, then each problem with its place and fix."""
+    words = texts(lang)
+    count = len(error.issues)
+    header = words.ngettext("{count} problem in {file}:", "{count} problems in {file}:", count)
+    lines = [header.format(count=count, file=error.file)]
+    return "\n".join(lines + ["  " + issue_text(issue, lang) for issue in error.issues])
+
+
+def issue_text(issue: Issue, lang: str | None = None) -> str:
+    """One problem: ``file: place (line N): what is wrong. Fix: how``, in ``lang``."""
+    _ = texts(lang).gettext
+    where = f"{issue.file}: {issue.location}" if issue.location else issue.file
+    if issue.line is not None:
+        where += " " + _("(line {line})").format(line=issue.line)
+    text = f"{where}: {issue.message}"
+    return text + ". " + _("Fix: {hint}").format(hint=issue.hint) if issue.hint else text
+
+
 __all__ = [
     "brief_from_bytes",
+    "error_text",
+    "issue_text",
     "load_brief",
     "load_rate_card",
     "raise_located",

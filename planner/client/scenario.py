@@ -102,7 +102,7 @@ def market_scenario(brief: ClientBrief, card: RateCard, point: str = "typical") 
         start=brief.start,
         brief=Brief(brief.client, brief_tasks(brief, point, sharing), brief.budget),
         team=anonymous_team(brief, card, point),
-        currency=brief.currency,
+        currency=card.currency,
         calendar=CalendarSettings(country=brief.country or card.country),
     )
 
@@ -125,7 +125,7 @@ def with_team(
         start=brief.start,
         brief=Brief(brief.client, brief_tasks(brief, point), brief.budget),
         team=team,
-        currency=brief.currency,
+        currency=brief.currency or "EUR",
         calendar=calendar or CalendarSettings(country=brief.country),
     )
 
