@@ -143,7 +143,7 @@ def reason_sentence(reason: Reason, answer: ClientAnswer, words: Texts) -> str:
             "{name}: the steps in order take at least {days} working days; there are {window}."
         ),
         "capacity": _(
-            "{name}: the {role} work before it needs {needed} hours; the assumed {role} "
+            "{name}: the {role} work due by then needs {needed} hours; the assumed {role} "
             "capacity has {available} hours by then."
         ),
         "shared": _("{name}: several deliverables need the same people at the same time."),

@@ -43,8 +43,9 @@ class Reason:
 
     ``kind`` is ``reviews`` (``days`` of the client's own reviews out of ``window`` working
     days), ``chain`` (the steps in order take at least ``days`` working days, ``window``
-    available), ``capacity`` (``role`` needs ``needed`` hours before the date, the assumed
-    people have ``available``) or ``shared`` (no single cause: several deliverables compete).
+    available), ``capacity`` (``role`` needs ``needed`` hours for everything due by the date,
+    the assumed people have ``available``) or ``shared`` (no single cause: several deliverables
+    compete).
     """
 
     kind: str
@@ -127,12 +128,14 @@ def explain_date(
     calendar = context.calendar
     window = calendar.index_on_or_before(line.due) + 1
     days, reviews = longest_chain(brief, card, line.deliverable)
+    # Everything promised by this date competes for the same people before it.
     reasons = []
     if reviews:
         reasons.append(Reason("reviews", line.deliverable, window, days=reviews))
     if days > window:
         reasons.append(Reason("chain", line.deliverable, window, days=days))
-    for role, needed in role_hours(brief, line.deliverable).items():
+    by_then = [d.id for d in brief.deliverables if d.due is not None and d.due <= line.due]
+    for role, needed in role_hours(brief, [line.deliverable, *by_then]).items():
         available = (
             sum(
                 minutes
@@ -188,10 +191,12 @@ def longest_chain(brief: ClientBrief, card: RateCard, deliverable_id: str) -> tu
     return chain(deliverable_id)
 
 
-def role_hours(brief: ClientBrief, deliverable_id: str) -> dict[str, float]:
-    """Typical hours per role of ``deliverable_id`` and everything it waits for."""
+def role_hours(brief: ClientBrief, deliverable_ids: list[str]) -> dict[str, float]:
+    """Typical hours per role of the given deliverables and everything they wait for (each
+    counted once): work that must all be done by the latest of their dates."""
     needed: dict[str, float] = {}
-    for key in prerequisites(brief, deliverable_id):
+    keys = dict.fromkeys(key for item in deliverable_ids for key in prerequisites(brief, item))
+    for key in keys:
         for role, hours in brief.deliverable(key).effort:
             needed[role] = needed.get(role, 0.0) + hours.typical
     return needed
