@@ -6,6 +6,7 @@ model only when there is none. The formats are described in ``docs/client-mode.m
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from planner.client.fields import Fields
@@ -140,12 +141,13 @@ def brief_from_dict(data: Any, texts: Texts) -> tuple[ClientBrief | None, list[P
     budget = None
     if doc.get("budget") is not None:
         budget = check.number(doc["budget"], ("budget",), "30000")
+    raw = check.items(doc, "deliverables", (), DELIVERABLE_EXAMPLE)
     deliverables = [
         deliverable
-        for index, item in enumerate(check.items(doc, "deliverables", (), DELIVERABLE_EXAMPLE))
-        if (deliverable := _deliverable(check, item, index)) is not None
+        for index, item in enumerate(raw)
+        if (deliverable := _deliverable(check, item, index, start)) is not None
     ]
-    _check_links(check, deliverables, start)
+    _check_links(check, raw)
     if check.problems or title is None or client is None or start is None:
         return None, check.problems
     brief = ClientBrief(
@@ -160,7 +162,7 @@ def brief_from_dict(data: Any, texts: Texts) -> tuple[ClientBrief | None, list[P
     return brief, []
 
 
-def _deliverable(check: Fields, item: Any, index: int) -> Deliverable | None:
+def _deliverable(check: Fields, item: Any, index: int, start: date | None) -> Deliverable | None:
     _ = check.texts.gettext
     path = ("deliverables", index)
     row = check.mapping(item, path, DELIVERABLE_EXAMPLE)
@@ -190,10 +192,8 @@ def _deliverable(check: Fields, item: Any, index: int) -> Deliverable | None:
     review = check.whole(row.get("review_days", 0), (*path, "review_days"), "5")
     if not raw_effort and not review:
         check.add(path, _("has neither agency effort nor a review round"), hint)
-    after = row.get("after", [])
-    if isinstance(after, str):
-        after = [part.strip() for part in after.split(",") if part.strip()]
-    if not isinstance(after, list):
+    after = _after(row)
+    if after is None:
         check.add(
             (*path, "after"),
             _("must be a list of deliverable ids"),
@@ -201,39 +201,45 @@ def _deliverable(check: Fields, item: Any, index: int) -> Deliverable | None:
         )
         after = []
     due = check.day(row, "due", path, "2027-03-26", required=False)
+    if due is not None and start is not None and due < start:
+        check.add(
+            (*path, "due"),
+            _("the promised date {due} is before the start {start}").format(due=due, start=start),
+            _("move the date after the start"),
+        )
     if ident is None or review is None or len(effort) != len(raw_effort):
         return None
     return Deliverable(ident, name or "", tuple(effort), tuple(str(a) for a in after), review, due)
 
 
-def _check_links(check: Fields, deliverables: list[Deliverable], start: Any) -> None:
-    """Unique ids, known and acyclic ``after`` links, promised dates not before the start."""
+def _after(row: dict[str, Any]) -> list[str] | None:
+    """The ids a deliverable waits for (``None`` when ``after`` is not a list or text)."""
+    after = row.get("after", [])
+    if isinstance(after, str):
+        return [part.strip() for part in after.split(",") if part.strip()]
+    if isinstance(after, list):
+        return [str(item) for item in after]
+    return None
+
+
+def _check_links(check: Fields, raw: list[Any]) -> None:
+    """Unique ids and known, acyclic ``after`` links (on every row, even one with mistakes)."""
     _ = check.texts.gettext
-    ids = [d.id for d in deliverables]
-    for index, item in enumerate(deliverables):
+    rows = [row if isinstance(row, dict) else {} for row in raw]
+    ids = [str(row.get("id", "")) for row in rows]
+    for index, row in enumerate(rows):
         path = ("deliverables", index)
-        if ids.index(item.id) != index:
+        if ids.index(ids[index]) != index and ids[index]:
             check.add(
                 (*path, "id"),
-                _("the id {id!r} is used twice").format(id=item.id),
+                _("the id {id!r} is used twice").format(id=ids[index]),
                 _("give each deliverable its own id"),
             )
-        for position, before in enumerate(item.after):
-            check.choice(
-                before,
-                [i for i in ids if i != item.id],
-                (*path, "after", position),
-                _("no other deliverable has the id {value}"),
-            )
-        if item.due is not None and start is not None and item.due < start:
-            check.add(
-                (*path, "due"),
-                _("the promised date {due} is before the start {start}").format(
-                    due=item.due, start=start
-                ),
-                _("move the date after the start"),
-            )
-    links = {d.id: set(d.after) for d in deliverables}
+        others = [i for i in dict.fromkeys(ids) if i and i != ids[index]]
+        for position, before in enumerate(_after(row) or []):
+            what = _("no other deliverable has the id {value}")
+            check.choice(before, others, (*path, "after", position), what)
+    links = {ident: set(_after(row) or []) for ident, row in zip(ids, rows, strict=True)}
     cycle = _cycle(links)
     if cycle:
         check.add(

@@ -142,14 +142,14 @@ class Fields:
         hint = _("e.g. {key}: {example}").format(key=key, example=example)
         if isinstance(value, str) and "," in value:
             hint = _("use a dot as the decimal separator; {hint}").format(hint=hint)
+        given = value
         if isinstance(value, bool) or not isinstance(value, int | float):
             try:
                 value = float(str(value).strip()) if isinstance(value, str) else None
             except ValueError:
                 value = None
         if value is None or value != value or value in (float("inf"), float("-inf")):
-            got = shown(value if value is not None else None)
-            self.add(path, _("must be a number (got {value})").format(value=got), hint)
+            self.add(path, _("must be a number (got {value})").format(value=shown(given)), hint)
             return None
         low_ok = value > minimum if above else value >= minimum
         if not low_ok:
