@@ -17,10 +17,10 @@ VERDICTS = {
     "unrealistic": N_("NOT REALISTIC: the budget or the dates do not hold at market rates."),
 }
 TIMELINE = {
-    "realistic": N_("Dates: realistic, every date holds even at the high effort."),
-    "tight": N_("Dates: tight, every date holds at the typical effort, not at the high one."),
-    "unrealistic": N_("Dates: not realistic at the assumed capacity."),
-    "undecided": N_("Dates: no plan was found in the time limit; try a longer one."),
+    "realistic": N_("Realistic: every date holds even at the high effort."),
+    "tight": N_("Tight: every date holds at the typical effort, not at the high one."),
+    "unrealistic": N_("Not realistic at the assumed capacity."),
+    "undecided": N_("No plan was found in the time limit; try a longer one."),
 }
 
 
