@@ -10,7 +10,7 @@ import streamlit as st
 
 from planner.client import LANGUAGES, answer_lines
 from planner.client.i18n import language_from_locale
-from planner.client.page import check_uploads, page_words, sample_bytes
+from planner.client.page import check_uploads, input_key, page_words, sample_bytes
 
 
 def choose_language() -> str:
@@ -65,10 +65,11 @@ def main() -> None:
     st.title(words["title"])
     st.write(words["intro"])
     chosen = inputs(words, lang)
+    key = input_key(*chosen) if chosen is not None else None
     if st.button(words["check"], type="primary", key="client_check") and chosen is not None:
-        st.session_state["client_result"] = check_uploads(chosen[0], chosen[1], lang)
-    result = st.session_state.get("client_result")
-    if result is None:
+        st.session_state["client_result"] = (key, check_uploads(chosen[0], chosen[1], lang))
+    checked_key, result = st.session_state.get("client_result", (None, None))
+    if result is None or checked_key != key:  # never an answer for other inputs
         st.info(words["waiting"])
         return
     if result.answer is None:

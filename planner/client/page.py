@@ -6,6 +6,7 @@ is translated through the same catalogues as the CLI and tested without a browse
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,14 @@ def sample_bytes(kind: str, market: str) -> tuple[bytes, str]:
     """The bundled sample ``kind`` (``card`` or ``brief``) for ``market`` (fi or pl)."""
     name = (SAMPLE_CARDS if kind == "card" else SAMPLE_BRIEFS)[market]
     return (DATA_DIR / name).read_bytes(), name
+
+
+def input_key(brief: tuple[bytes, str], card: tuple[bytes, str]) -> str:
+    """A fingerprint of the two inputs: an answer is shown only for the inputs it was made for."""
+    digest = hashlib.sha256()
+    for content, name in (brief, card):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(content).digest())
+    return digest.hexdigest()
 
 
 def check_uploads(
