@@ -22,6 +22,7 @@ from typing import Any
 
 import openpyxl
 
+from planner.client.brief_scenario import brief_document, is_scenario_shaped, scenario_path
 from planner.client.documents import brief_from_dict, card_mismatches, rate_card_from_dict
 from planner.client.i18n import Texts, texts
 from planner.client.model import ClientBrief, RateCard
@@ -141,7 +142,12 @@ def _parse(data: bytes, source: str, words: Texts, kind: str, card: RateCard | N
             ]
         )
     build: Builder = rate_card_from_dict if kind == "card" else brief_from_dict
-    model, problems = build(document, words)
+    if kind == "brief" and is_scenario_shaped(document):
+        document, early = brief_document(document, words)
+        model, problems = build(document, words)
+        problems = early + [Problem(scenario_path(p.path), p.message, p.hint) for p in problems]
+    else:
+        model, problems = build(document, words)
     if model is not None and card is not None:
         problems = card_mismatches(model, card, words)
     if problems:

@@ -122,6 +122,11 @@ def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
         )
     if "hint" in ctx:  # our own validators already phrase message and hint
         return Problem(path, error["msg"], ctx["hint"] or hint)
+    if kind == "missing" and path == ("team",):
+        hint += (
+            "; no team yet? check the brief at market rates instead: planner check FILE "
+            "--rate-card data/rate-card-fi.yaml (docs/client-mode.md)"
+        )
     template = _MESSAGES.get(kind)
     if template is None:
         message = error["msg"][:1].lower() + error["msg"][1:]

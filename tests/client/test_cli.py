@@ -74,3 +74,19 @@ def test_unknown_language_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["check", BRIEF, "--rate-card", CARD, "--lang", "de"])
     assert stop.value.code == 2
+
+
+def test_the_missing_team_hint_leads_to_the_client_check(capsys, tmp_path):
+    # The client: a brief in the scenario format without a team.
+    path = tmp_path / "brief.yaml"
+    path.write_text(
+        "scenario: Spring\nstart: 2027-03-01\nbrief:\n  client: Acme Oy\n  budget: 900\n"
+        "  tasks:\n    - {id: concept, role: designer, hours: 8, due: 2027-03-05}\n"
+    )
+    code, _, err = run(capsys, str(path))
+    assert code == 2
+    assert "e.g. team: [{name: Aino" in err  # a list, as the fix asks for
+    assert "--rate-card data/rate-card-fi.yaml" in err
+    code, out, _ = run(capsys, str(path), "--rate-card", CARD, "--lang", "en")
+    assert code == 1  # 8 h x 75/95/120 = 600/760/960: the high price is over 900, doubtful
+    assert "Your budget €900: the typical price fits; the high price is €60 over." in out

@@ -236,3 +236,54 @@ def test_brief_from_a_workbook_equals_the_yaml_one(tmp_path):
 def test_a_workbook_without_the_sheet():
     with pytest.raises(ScenarioError, match="no sheet 'roles'"):
         rate_card_from_bytes(workbook({"card": CARD_SHEET}), "card.xlsx")
+
+
+SCENARIO_SHAPED = """\
+scenario: Spring
+start: 2027-03-01
+calendar: {country: FI}
+brief:
+  client: Acme Oy
+  budget: 9000
+  tasks:
+    - {id: concept, role: designer, hours: 24, due: 2027-03-19}
+    - {id: concept_review, client_days: 5, after: [concept]}
+"""
+TEAM = "team:\n  - {name: Aino, roles: [designer], hours_per_week: 37.5, bill_rate: 95}\n"
+
+
+def test_a_scenario_without_a_team_is_a_client_brief(tmp_path):
+    path = tmp_path / "brief.yaml"
+    path.write_text(SCENARIO_SHAPED.replace("hours: 24", "hours: [16, 24, 32]"))
+    brief = load_brief(path, card=load_rate_card(DATA / "rate-card-fi.yaml"))
+    assert [d.id for d in brief.deliverables] == ["concept", "concept_review"]
+    assert dict(brief.deliverable("concept").effort) == {"designer": Estimate(16, 24, 32)}
+    assert brief.deliverable("concept_review").review_days == 5
+    assert (brief.country, brief.budget) == ("FI", 9000)
+
+
+def test_adding_a_team_makes_the_same_file_an_agency_scenario(tmp_path):
+    from planner.io import load_scenario
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text(SCENARIO_SHAPED + TEAM)
+    scenario = load_scenario(path)
+    assert [t.id for t in scenario.brief.tasks] == ["concept", "concept_review"]
+    with pytest.raises(ScenarioError, match="has no team section"):
+        load_brief(path)  # with a team it is planned as an agency scenario instead
+
+
+def test_scenario_shaped_mistakes_keep_the_scenario_paths(tmp_path):
+    path = tmp_path / "brief.yaml"
+    path.write_text(
+        SCENARIO_SHAPED.replace("hours: 24", "hours: [3, 2, 1], priority: 2").replace(
+            "after: [concept]", "after: [concept+2]"
+        )
+    )
+    with pytest.raises(ScenarioError) as caught:
+        load_brief(path)
+    found = {issue.location: issue for issue in caught.value.issues}
+    assert "must not decrease" in found["brief.tasks[0].hours"].message
+    assert found["brief.tasks[0].hours"].line == 8
+    assert "not used at market rates" in found["brief.tasks[0].priority"].message
+    assert "lag" in found["brief.tasks[1].after"].message
