@@ -99,10 +99,9 @@ def rate_card_from_dict(data: Any, texts: Texts) -> tuple[RateCard | None, list[
 
 def _role(check: Fields, item: Any, index: int, hours_per_unit: float) -> RoleRate | None:
     path = ("roles", index)
-    row = check.mapping(item, path, ROLE_EXAMPLE)
+    row = check.record(item, path, ROLE_EXAMPLE, ROLE_FIELDS)
     if row is None:
         return None
-    check.unknown(row, ROLE_FIELDS, path)
     role = check.text(row, "role", path, "designer")
     rate = _required(check, row, "rate", path, "[75, 95, 120]")
     rate = None if rate is None else check.estimate(rate, (*path, "rate"), "[75, 95, 120]")
@@ -165,10 +164,9 @@ def brief_from_dict(data: Any, texts: Texts) -> tuple[ClientBrief | None, list[P
 def _deliverable(check: Fields, item: Any, index: int, start: date | None) -> Deliverable | None:
     _ = check.texts.gettext
     path = ("deliverables", index)
-    row = check.mapping(item, path, DELIVERABLE_EXAMPLE)
+    row = check.record(item, path, DELIVERABLE_EXAMPLE, DELIVERABLE_FIELDS)
     if row is None:
         return None
-    check.unknown(row, DELIVERABLE_FIELDS, path)
     ident = check.identifier(row, "id", path, "concept")
     name = check.text(row, "name", path, "Campaign concept", required=False)
     effort: list[tuple[str, Estimate]] = []

@@ -16,23 +16,22 @@ from typing import Any
 from planner.client.i18n import Texts
 from planner.client.model import Estimate
 from planner.io.errors import Path, Problem
+from planner.io.explain import show
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 LIMIT = 100_000
 
 
 def shown(value: Any) -> str:
-    """A short rendering of a user's value for messages (language-neutral where possible)."""
-    if isinstance(value, bool):
-        return str(value).lower()
+    """A user's value for messages, with containers and "nothing" shown without words (the
+    scenario readers' :func:`~planner.io.explain.show` says "a list" in English)."""
     if value is None:
         return "—"
     if isinstance(value, dict):
         return "{…}"
     if isinstance(value, list | tuple):
         return "[…]" if len(value) > 5 else "[" + ", ".join(shown(v) for v in value) + "]"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return show(value)
 
 
 class Fields:
@@ -61,6 +60,15 @@ class Fields:
             _("write it as key: value pairs, e.g. {example}").format(example=example),
         )
         return None
+
+    def record(
+        self, value: Any, path: Path, example: str, allowed: tuple[str, ...]
+    ) -> dict[str, Any] | None:
+        """``value`` as a mapping whose keys are all in ``allowed`` (problems otherwise)."""
+        row = self.mapping(value, path, example)
+        if row is not None:
+            self.unknown(row, allowed, path)
+        return row
 
     def items(self, data: dict[str, Any], key: str, path: Path, example: str) -> list[Any]:
         """The list under ``key`` (required, not empty)."""
