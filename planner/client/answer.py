@@ -3,8 +3,8 @@
 ``check_brief`` is the library entry point of the client mode::
 
     from planner.client import check_brief, load_brief, load_rate_card
-    answer = check_brief(load_brief("data/client-brief.yaml"),
-                         load_rate_card("data/rate-card-fi.yaml"))
+    answer = check_brief(load_brief("data/client/brief-fi.yaml"),
+                         load_rate_card("data/client/rate-card-fi.yaml"))
     print(answer.price.verdict, answer.scope.included, answer.timeline.verdict)
 
 The answer holds only what a client may see: market price ranges, the assumed capacity and

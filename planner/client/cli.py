@@ -27,7 +27,7 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         type=str,
         default=None,
         help="client mode: read SCENARIO as a brief without a team and price it with this "
-        "rate card (.yaml or .xlsx, e.g. data/rate-card-fi.yaml)",
+        "rate card (.yaml or .xlsx, e.g. data/client/rate-card-fi.yaml)",
     )
     check.add_argument(
         "--lang",

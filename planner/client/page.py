@@ -16,9 +16,9 @@ from planner.client.reading import brief_from_bytes, issue_text, rate_card_from_
 from planner.client.text import AnswerText, answer_lines
 from planner.io.errors import ScenarioError
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "client"
 SAMPLE_CARDS: dict[str, str] = {"fi": "rate-card-fi.yaml", "pl": "rate-card-pl.yaml"}
-SAMPLE_BRIEFS: dict[str, str] = {"fi": "client-brief.yaml", "pl": "client-brief-pl.yaml"}
+SAMPLE_BRIEFS: dict[str, str] = {"fi": "brief-fi.yaml", "pl": "brief-pl.yaml"}
 
 
 def page_words(lang: str) -> dict[str, str]:

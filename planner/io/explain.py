@@ -125,7 +125,7 @@ def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
     if kind == "missing" and path == ("team",):
         hint += (
             "; no team yet? check the brief at market rates instead: planner check FILE "
-            "--rate-card data/rate-card-fi.yaml (docs/client-mode.md)"
+            "--rate-card data/client/rate-card-fi.yaml (docs/client-mode.md)"
         )
     template = _MESSAGES.get(kind)
     if template is None:

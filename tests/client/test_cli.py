@@ -9,8 +9,8 @@ import pytest
 
 from planner.cli import main
 
-DATA = Path(__file__).resolve().parents[2] / "data"
-BRIEF, CARD = str(DATA / "client-brief.yaml"), str(DATA / "rate-card-fi.yaml")
+DATA = Path(__file__).resolve().parents[2] / "data" / "client"
+BRIEF, CARD = str(DATA / "brief-fi.yaml"), str(DATA / "rate-card-fi.yaml")
 SMALL = """\
 brief: Small
 client: Acme Oy
@@ -45,7 +45,7 @@ def test_the_sample_in_finnish_and_polish(capsys):
     code, out, _ = run(capsys, BRIEF, "--rate-card", CARD, "--lang", "fi")
     assert code == 1
     assert "\nRaha\n" in out and "\nAikataulu\n" in out and "Hinta:" in out
-    pl_brief, pl_card = str(DATA / "client-brief-pl.yaml"), str(DATA / "rate-card-pl.yaml")
+    pl_brief, pl_card = str(DATA / "brief-pl.yaml"), str(DATA / "rate-card-pl.yaml")
     code, out, _ = run(capsys, pl_brief, "--rate-card", pl_card, "--lang", "pl")
     assert "\nPieniądze\n" in out and "zł" in out
 
@@ -86,7 +86,7 @@ def test_the_missing_team_hint_leads_to_the_client_check(capsys, tmp_path):
     code, _, err = run(capsys, str(path))
     assert code == 2
     assert "e.g. team: [{name: Aino" in err  # a list, as the fix asks for
-    assert "--rate-card data/rate-card-fi.yaml" in err
+    assert "--rate-card data/client/rate-card-fi.yaml" in err
     code, out, _ = run(capsys, str(path), "--rate-card", CARD, "--lang", "en")
     assert code == 1  # 8 h x 75/95/120 = 600/760/960: the high price is over 900, doubtful
     assert "Your budget €900: the typical price fits; the high price is €60 over." in out

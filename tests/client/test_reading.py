@@ -13,7 +13,7 @@ from planner.client.model import Estimate
 from planner.client.reading import brief_from_bytes, error_text
 from planner.io import ScenarioError
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data" / "client"
 
 GOOD_BRIEF = """\
 brief: Spring
@@ -50,7 +50,7 @@ def test_day_rates_become_hourly():
     assert card.currency == "PLN"
 
 
-@pytest.mark.parametrize("name", ["client-brief.yaml", "client-brief-pl.yaml"])
+@pytest.mark.parametrize("name", ["brief-fi.yaml", "brief-pl.yaml"])
 def test_bundled_briefs_read_and_every_role_is_priced(name):
     card = load_rate_card(DATA / ("rate-card-pl.yaml" if "-pl" in name else "rate-card-fi.yaml"))
     brief = load_brief(DATA / name, card=card)
