@@ -27,34 +27,34 @@ def choose_language() -> str:
 
 
 def inputs(words: dict[str, str], lang: str) -> tuple[tuple[bytes, str], tuple[bytes, str]] | None:
-    """The brief and the rate card: samples or uploads."""
-    market = lang if lang in ("fi", "pl") else "fi"
+    """The brief and the rate card: samples or uploads.
+
+    The sample market starts as the language's (Finnish otherwise) and is then the user's
+    choice: changing the language re-words the answer, it does not change the inputs.
+    """
+    options = ["fi", "pl", "own"]
+    st.session_state.setdefault("client_card_choice", lang if lang in options else "fi")
     left, right = st.columns(2)
-    with left:
-        upload = st.file_uploader(words["brief"], type=["yaml", "yml", "xlsx"], key="client_brief")
-        brief = (upload.getvalue(), upload.name) if upload else sample_bytes("brief", market)
-        if upload is None:
-            st.caption(f"{words['sample_brief']}: {brief[1]}")
     with right:
-        options = ["fi", "pl", "own"]
         labels = {
             "fi": words["sample_card_fi"],
             "pl": words["sample_card_pl"],
             "own": words["own_card"],
         }
         choice = st.radio(
-            words["card"],
-            options,
-            index=options.index(market),
-            format_func=labels.__getitem__,
-            key="client_card_choice",
+            words["card"], options, format_func=labels.__getitem__, key="client_card_choice"
         )
+        card = sample_bytes("card", choice) if choice != "own" else None
         if choice == "own":
             own = st.file_uploader(words["card"], type=["yaml", "yml", "xlsx"], key="client_card")
-            if own is None:
-                return None
-            return brief, (own.getvalue(), own.name)
-    return brief, sample_bytes("card", choice)
+            card = (own.getvalue(), own.name) if own else None
+    with left:
+        upload = st.file_uploader(words["brief"], type=["yaml", "yml", "xlsx"], key="client_brief")
+        sample = sample_bytes("brief", choice if choice != "own" else "fi")
+        brief = (upload.getvalue(), upload.name) if upload else sample
+        if upload is None:
+            st.caption(f"{words['sample_brief']}: {brief[1]}")
+    return (brief, card) if card is not None else None
 
 
 def main() -> None:

@@ -29,6 +29,11 @@ def test_the_page_checks_the_sample_brief_and_switches_language():
     shown = texts_of(app)
     assert "EI REALISTINEN" in shown and [h.value for h in app.subheader] == ["Raha", "Aikataulu"]
     assert "Hinta: 18\xa0920\xa0€" in shown
+    app.radio(key="client_card_choice").set_value("pl").run()  # the Polish samples
+    assert not app.exception and "brief-pl.yaml" in app.caption[0].value
+    assert not app.subheader  # no answer for inputs it was not made for
+    app.button(key="client_check").click().run()
+    assert "Hinta: 37\xa0200\xa0PLN" in texts_of(app)  # Finnish writes PLN, not zł
 
 
 def test_page_words_exist_in_every_language():

@@ -39,7 +39,9 @@ def test_a_client_checks_the_sample_brief_in_three_languages(
     page.get_by_role("heading", name="Aikataulu").wait_for(timeout=30_000)
     assert page.get_by_text("EI REALISTINEN").first.is_visible()
     page.screenshot(path=str(screenshots / "client-fi.png"), clip=TOP)
-    choose_language(page, "pl")  # the Polish sample brief and rate card: a new check
+    choose_language(page, "pl")  # the same answer in Polish, then the Polish samples
+    page.get_by_text("NIEREALNE").first.wait_for(timeout=30_000)
+    page.get_by_text("Przykładowy cennik: Polska (poglądowy)").click()
     page.get_by_role("button", name="Sprawdź mój brief").click()
     page.get_by_role("heading", name="Terminy").wait_for(timeout=60_000)
     page.get_by_text("Cena: 37\xa0200\xa0zł").first.wait_for(timeout=30_000)
