@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner.audience import for_audience, plan_dict
+from planner.client import cli as client_cli
 from planner.diagnosis.explanation import (
     DEFAULT_EXPLAIN_LIMIT,
     explain_scenario,
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--out", type=Path, help="write plan tables, charts and report here")
     _add_audience(check)
+    client_cli.add_arguments(check)
 
     explain = commands.add_parser(
         "explain", help="why promises break and the cheapest ways to make them hold"
@@ -149,6 +151,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.time_limit <= 0:
         print("planner: --time-limit must be a positive number of seconds", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.rate_card is not None:
+        return client_cli.run(args)
     scenario = load_scenario(args.scenario)
     if args.db is not None or args.save_as:
         scenario, plan = check_scenario(scenario, args)

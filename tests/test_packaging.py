@@ -43,6 +43,8 @@ def test_wheel_ships_every_sample(tmp_path: Path) -> None:
         cwd=source,
     )
     (wheel,) = tmp_path.glob("sla_planner-*.whl")
-    shipped = {Path(n).name for n in zipfile.ZipFile(wheel).namelist() if "/samples/" in n}
-    expected = {p.name for p in (REPO_ROOT / "data").iterdir() if p.suffix in (".yaml", ".xlsx")}
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {n.split("/samples/", 1)[1] for n in names if "/samples/" in n}
+    data = REPO_ROOT / "data"
+    expected = {str(p.relative_to(data)) for p in data.rglob("*") if p.suffix in (".yaml", ".xlsx")}
     assert shipped == expected

@@ -97,7 +97,10 @@ def field_hint(root: type[BaseModel], path: Path) -> str:
     info = _fields(owner).get(name) if owner is not None else None
     if info is None or not info.description:
         return ""
-    example = f", e.g. {name}: {info.examples[0]}" if info.examples else ""
+    sample = str(info.examples[0]) if info.examples else ""
+    if sample and get_origin(info.annotation) is list and not sample.startswith("["):
+        sample = f"[{sample}]"  # a list field's example is a list, even of one mapping
+    example = f", e.g. {name}: {sample}" if sample else ""
     return f"{info.description}{example}"
 
 
@@ -119,6 +122,11 @@ def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
         )
     if "hint" in ctx:  # our own validators already phrase message and hint
         return Problem(path, error["msg"], ctx["hint"] or hint)
+    if kind == "missing" and path == ("team",):
+        hint += (
+            "; no team yet? check the brief at market rates instead: planner check FILE "
+            "--rate-card data/client/rate-card-fi.yaml (docs/client-mode.md)"
+        )
     template = _MESSAGES.get(kind)
     if template is None:
         message = error["msg"][:1].lower() + error["msg"][1:]
