@@ -197,11 +197,9 @@ class TaskIn(In):
     name: Text | None = fld("give the task a readable name", "Key visual", None)
     role: Text | None = fld("name the role that does the work", "designer", None)
     person: Text | None = fld("name the team member who does the work", "Aino", None)
-    hours: Hours | None = fld(
-        "give the agency effort in hours, or a range {low, likely, high}", "16", None
-    )
+    hours: Hours | None = fld("give the agency effort in hours", "16", None)
     client_days: ClientDays | None = fld(
-        "give the client's turnaround in working days (1 or more), or a range {low, likely, high}",
+        "give the client's turnaround in working days (1 or more)",
         "5",
         None,
     )
