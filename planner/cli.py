@@ -1,4 +1,4 @@
-"""Command line: ``planner check | explain | template | convert``.
+"""Command line: ``planner check | explain | risk | template | convert``.
 
 Exit codes: 0 = every promise holds within budget, 1 = it does not (or nothing was proven),
 2 = bad input (the message names file, field and fix; never a traceback).
@@ -21,6 +21,7 @@ from planner.io import ScenarioError, convert, load_scenario, write_template
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import write_outputs
+from planner.risk.command import add_risk_parser, run_risk_command
 from planner.summary import verdict_sentence
 
 EXIT_FEASIBLE, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--json", action="store_true", help="print one JSON object")
 
+    add_risk_parser(commands)
+
     template = commands.add_parser("template", help="write an empty scenario with examples")
     template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
 
@@ -91,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "risk":
+            return run_risk_command(args)
         if args.command == "template":
             write_template(args.path)
             print(f"wrote {args.path}")

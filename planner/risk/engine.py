@@ -21,6 +21,11 @@ Progress = Callable[[int, int], None]
 
 SERIAL, PROCESSES, DASK = "in-process", "local processes", "dask"
 
+PARALLEL_FROM = 20_000
+"""Below this many samples local runs stay in this process: starting worker processes costs
+more than the samples (1,000 samples of the Tundra sample take well under a second, see
+docs/benchmarks.md)."""
+
 
 class ClusterError(RuntimeError):
     """The Dask scheduler at the given address could not be reached or used."""
@@ -56,7 +61,8 @@ def run_chunks(
     scheduler
         Address of a Dask scheduler (``tcp://host:8786``); ``None`` runs locally.
     workers
-        Local worker processes (default: the CPUs available); 1 runs in this process.
+        Local worker processes (default: the CPUs available from :data:`PARALLEL_FROM`
+        samples on, else 1); 1 runs in this process.
     progress
         Called after each chunk with (samples done, samples in all).
 
@@ -71,7 +77,9 @@ def run_chunks(
         When the Dask scheduler cannot be reached.
     """
     jobs = list(enumerate(chunk_sizes(samples)))
-    workers = default_workers() if workers is None else max(1, workers)
+    if workers is None:
+        workers = default_workers() if samples >= PARALLEL_FROM else 1
+    workers = max(1, workers)
     if scheduler:
         results, engine = _on_dask(frame, seed, jobs, scheduler), DASK
     elif workers == 1 or len(jobs) == 1:

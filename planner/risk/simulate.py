@@ -92,7 +92,8 @@ def run_risk(
     scheduler
         Address of a Dask scheduler to run the samples on; None runs locally.
     workers
-        Local worker processes (default: the CPUs available; 1 runs in this process).
+        Local worker processes (default: the CPUs available for large runs, see
+        :data:`planner.risk.engine.PARALLEL_FROM`; 1 runs in this process).
     progress
         Called with (samples done, samples in all) as chunks finish.
     time_limit
