@@ -27,6 +27,10 @@ more than the samples (1,000 samples of the Tundra sample take well under a seco
 docs/benchmarks.md)."""
 
 
+CONNECT_TIMEOUT = "10s"
+"""How long to try reaching a Dask scheduler before giving up."""
+
+
 class ClusterError(RuntimeError):
     """The Dask scheduler at the given address could not be reached or used."""
 
@@ -122,7 +126,7 @@ def _on_dask(
     from distributed import as_completed as dask_completed
 
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     with client:
@@ -130,5 +134,5 @@ def _on_dask(
         futures = [
             client.submit(simulate_chunk, shared, seed, k, size, pure=False) for k, size in jobs
         ]
-        for future in dask_completed(futures):
+        for future in dask_completed(futures, loop=client.loop):
             yield future.result()
