@@ -1,0 +1,66 @@
+"""``planner risk``: JSON shape, exit codes, bad options, the progress bar."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from planner.cli import main
+from planner.io import save_scenario
+from planner.model import ThreePoint
+from planner.risk.command import progress_bar, terminal_progress
+from tests.conftest import DATA_DIR
+from tests.risk.conftest import MONDAY, one_task_scenario
+
+LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
+
+
+def test_json_has_promises_and_budget(capsys) -> None:
+    code = main(["risk", str(LUMO), "--samples", "300", "--seed", "2", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code in (0, 1)
+    assert data["samples"] == 300 and data["seed"] == 2
+    assert {"task", "p_on_time", "p50", "p80", "p95"} <= set(data["promises"][0])
+    assert {"p_within", "p80_price"} <= set(data["budget"])
+    sure = all(p["p_on_time"] >= 0.8 for p in data["promises"])
+    assert code == (0 if sure and data["budget"]["p_within"] >= 0.8 else 1)
+
+
+def test_same_seed_same_json(capsys) -> None:
+    main(["risk", str(LUMO), "--samples", "200", "--seed", "5", "--json"])
+    first = json.loads(capsys.readouterr().out)
+    main(["risk", str(LUMO), "--samples", "200", "--seed", "5", "--json"])
+    again = json.loads(capsys.readouterr().out)
+    first.pop("seconds"), again.pop("seconds")
+    assert first == again
+
+
+def test_unsure_promise_exits_one_with_a_commit_suggestion(tmp_path, capsys) -> None:
+    path = tmp_path / "tiny.yaml"
+    save_scenario(one_task_scenario(ThreePoint(10, 15, 30), MONDAY.replace(day=2)), path)
+    assert main(["risk", str(path), "--samples", "400"]) == 1
+    out = capsys.readouterr().out
+    assert "Commit to 3 Mar 2027 instead of 2 Mar 2027" in out
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--samples", "0"], ["--threshold", "1.5"], ["--workers", "0"], ["--time-limit", "0"]],
+)
+def test_bad_options_exit_two(options, capsys) -> None:
+    assert main(["risk", str(LUMO), *options]) == 2
+    assert "planner:" in capsys.readouterr().err
+
+
+def test_bad_scenario_exits_two(tmp_path, capsys) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("scenario: x\n")
+    assert main(["risk", str(path)]) == 2
+    assert "bad.yaml" in capsys.readouterr().err
+
+
+def test_progress_bar() -> None:
+    assert progress_bar(300, 1000, width=10) == "[###.......] 300/1,000 samples"
+    assert terminal_progress(io.StringIO()) is None  # not a terminal: no bar
