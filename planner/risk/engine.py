@@ -21,7 +21,7 @@ Progress = Callable[[int, int], None]
 
 SERIAL, PROCESSES, DASK = "in-process", "local processes", "dask"
 
-PARALLEL_FROM = 20_000
+PARALLEL_FROM = 10_000
 """Below this many samples local runs stay in this process: starting worker processes costs
 more than the samples (1,000 samples of the Tundra sample take well under a second, see
 docs/benchmarks.md)."""

@@ -39,11 +39,11 @@ def odds_text(p: float) -> str:
 
 
 def chance_phrase(p: float, day_words: str) -> str:
-    """``"4 in 5 chance by 12 May 2027"`` (``"no chance"``/``"certain"`` at the ends)."""
+    """``"4 in 5 chance by 12 May 2027"``; at the ends it says what the simulation saw."""
     if p <= 0:
-        return f"no chance by {day_words}"
+        return f"done by {day_words} in none of the simulated outcomes"
     if p >= 1:
-        return f"certain by {day_words} in every simulated outcome"
+        return f"done by {day_words} in every simulated outcome"
     return f"{odds_text(p)} chance by {day_words}"
 
 
@@ -53,7 +53,7 @@ def promise_sentence(promise: PromiseRisk) -> str:
     E.g. ``"Key visual: promised 19 Apr 2027, 3 in 10 chance by then; 4 in 5 chance by
     21 Apr 2027."``
     """
-    due = chance_phrase(promise.p_on_time, "then").replace("by then in every", "in every")
+    due = chance_phrase(promise.p_on_time, "then")
     sentence = f"{promise.name}: promised {day_text(promise.due)}, {due}"
     if promise.p80 != promise.due and promise.p_on_time < 0.8:
         sentence += f"; 4 in 5 chance by {day_text(promise.p80)}"
@@ -80,8 +80,14 @@ def budget_sentence(risk: RiskResult, audience: str = "agency") -> str:
             return "No budget was given."
         return f"No budget given; P80 price {money_text(budget.p80_price, risk.currency)}."
     limit = money_text(budget.budget, risk.currency)
-    odds = odds_text(budget.p_within)
-    text = f"{odds.capitalize()} chance of staying within the {limit} budget"
+    if budget.p_within <= 0:
+        text = f"None of the simulated outcomes stays within the {limit} budget"
+    elif budget.p_within >= 1:
+        text = f"Every simulated outcome stays within the {limit} budget"
+    else:
+        text = (
+            f"{odds_text(budget.p_within).capitalize()} chance of staying within the {limit} budget"
+        )
     if audience == "client":
         return text + "."
     return f"{text}; P80 price {money_text(budget.p80_price, risk.currency)}."
