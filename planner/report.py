@@ -287,7 +287,12 @@ def _chart_blocks(rows: list[list[tuple[int, go.Figure]]]) -> tuple[str, str]:
     return script, layout(blocks)
 
 
-def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | None = None) -> str:
+def report_html(
+    plan: Plan,
+    scenario: Scenario,
+    figures: dict[str, go.Figure] | None = None,
+    sections: tuple[str, ...] = (),
+) -> str:
     """The one-page feasibility report as a self-contained, print-friendly (A4) HTML page.
 
     Parameters
@@ -299,6 +304,9 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
         Default :data:`REPORT_CHARTS` of :func:`standard_figures` (the Gantt, then the
         utilisation heatmap by person beside the budget chart). Each is laid out again for
         its place on the page (size, fonts; the budget bars turn horizontal).
+    sections
+        Extra HTML sections (already escaped), placed after the budget line, e.g.
+        :func:`planner.risk.report.risk_section_html`.
 
     Returns
     -------
@@ -351,6 +359,7 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
 <h2>Promises{count}</h2>
 {_promises_table(plan)}
 {_budget_lines(plan)}
+{"".join(sections)}
 <section class="charts">
 {charts}
 </section>

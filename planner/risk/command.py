@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from planner.io import load_scenario
+from planner.model import Scenario
 from planner.planning import DEFAULT_TIME_LIMIT
+from planner.report import report_html
 from planner.risk.engine import ClusterError, Progress
+from planner.risk.report import risk_section_html
 from planner.risk.result import DEFAULT_THRESHOLD, RiskResult
-from planner.risk.simulate import DEFAULT_SAMPLES, run_risk
+from planner.risk.simulate import DEFAULT_SAMPLES, Optimised, optimise, run_risk
 from planner.risk.words import agency_lines
 
 MAX_SAMPLES = 10_000_000
@@ -51,6 +54,9 @@ def add_risk_parser(commands: argparse._SubParsersAction) -> None:
         help=f"solver time limit for the plan, seconds (default {DEFAULT_TIME_LIMIT:g})",
     )
     risk.add_argument("--json", action="store_true", help="print one JSON object")
+    risk.add_argument(
+        "--out", type=Path, help="write the feasibility report with a risk section here"
+    )
 
 
 def _bad_option(args: argparse.Namespace) -> str | None:
@@ -72,6 +78,7 @@ def run_risk_command(args: argparse.Namespace) -> int:
         print(f"planner: {problem}", file=sys.stderr)
         return 2
     scenario = load_scenario(args.scenario)
+    optimised = optimise(scenario, time_limit=args.time_limit)
     try:
         risk = run_risk(
             scenario,
@@ -81,7 +88,7 @@ def run_risk_command(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             workers=args.workers,
             progress=terminal_progress(sys.stderr),
-            time_limit=args.time_limit,
+            optimised=optimised,
         )
     except ClusterError as error:
         print(f"planner: {error}", file=sys.stderr)
@@ -90,18 +97,29 @@ def run_risk_command(args: argparse.Namespace) -> int:
         print(json.dumps(risk.to_dict(), ensure_ascii=False))
     else:
         print("\n".join(agency_lines(risk)))
+    if args.out:
+        path = write_risk_report(optimised, scenario, risk, args.out)
+        print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
     return 0 if sure_enough(risk) else 1
+
+
+def write_risk_report(
+    optimised: Optimised, scenario: Scenario, risk: RiskResult, out: Path
+) -> Path:
+    """Write ``out/report.html``: the feasibility report of the plan with the risk section."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "report.html"
+    page = report_html(optimised.plan, scenario, sections=(risk_section_html(risk),))
+    path.write_text(page, encoding="utf-8")
+    return path
 
 
 def sure_enough(risk: RiskResult) -> bool:
     """True when every promise and the budget reach the run's threshold odds."""
     if not risk.has_figures:
         return False
-    budget_ok = (
-        risk.budget is None
-        or risk.budget.p_within in (None,)
-        or (risk.budget.p_within >= risk.threshold)
-    )
+    budget = risk.budget
+    budget_ok = budget is None or budget.p_within is None or budget.p_within >= risk.threshold
     return budget_ok and all(p.p_on_time >= risk.threshold for p in risk.promises)
 
 

@@ -64,3 +64,14 @@ def test_bad_scenario_exits_two(tmp_path, capsys) -> None:
 def test_progress_bar() -> None:
     assert progress_bar(300, 1000, width=10) == "[###.......] 300/1,000 samples"
     assert terminal_progress(io.StringIO()) is None  # not a terminal: no bar
+
+
+def test_out_writes_the_report_with_a_risk_section(tmp_path, capsys) -> None:
+    path = tmp_path / "tiny.yaml"
+    save_scenario(one_task_scenario(ThreePoint(10, 15, 30), MONDAY.replace(day=2)), path)
+    main(["risk", str(path), "--samples", "300", "--out", str(tmp_path / "out")])
+    page = (tmp_path / "out" / "report.html").read_text()
+    assert "How sure are we?" in page
+    assert "draft: promised 2 Mar 2027" in page and "4 in 5 chance by 3 Mar 2027" in page
+    assert "chance of staying within the €1,500 budget" in page
+    assert "P80 price" not in page  # the report is for the client
