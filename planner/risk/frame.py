@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.instances import TaskInstance
 from planner.planning import PlanningContext
-from planner.scheduler.problem import Problem, Schedule, topological_order
+from planner.scheduler.problem import Activity, Problem, Schedule, topological_order
 
 EFFORT, CLIENT = 0, 1
 """Activity kinds: agency effort in minutes, client turnaround in working days."""
@@ -103,7 +104,6 @@ def build_frame(context: PlanningContext, problem: Problem, schedule: Schedule) 
     ids = tuple(i.id for i in instances)
     position = {activity_id: k for k, activity_id in enumerate(ids)}
     resources = {r.id: k for k, r in enumerate(problem.resources)}
-    activities = {a.id: a for a in problem.activities}
     topo = topological_order(list(ids), problem.precedences) or list(ids)
     rank = {activity_id: k for k, activity_id in enumerate(topo)}
     order = sorted(
@@ -113,38 +113,23 @@ def build_frame(context: PlanningContext, problem: Problem, schedule: Schedule) 
     predecessors: list[list[tuple[int, int]]] = [[] for _ in ids]
     for p in problem.precedences:
         predecessors[position[p.after]].append((position[p.before], p.lag))
-    low, likely, high, kind, people = [], [], [], [], []
-    for instance in instances:
-        task = instance.task
-        activity = activities[instance.id]
-        if task.is_client_step:
-            estimate, unit = task.turnaround_estimate, 1.0
-            kind.append(CLIENT)
-            people.append(())
-        else:
-            estimate, unit = task.effort_estimate, 60.0
-            kind.append(EFFORT)
-            booked = sorted(schedule.allocation.get(instance.id, {}))
-            chosen = booked or list(activity.eligible[: activity.max_resources])
-            people.append(tuple(resources[name] for name in chosen))
-        low.append(estimate.low * unit)
-        likely.append(float(activity.duration if task.is_client_step else activity.work))
-        high.append(estimate.high * unit)
+    activities = {a.id: a for a in problem.activities}
+    kinds = [_estimate(i, activities[i.id], schedule, resources) for i in instances]
     rates = {p.name: p.bill_rate / 60 for p in context.scenario.team}
     return RetimeFrame(
         ids=ids,
         order=tuple(order),
-        kind=tuple(kind),
+        kind=tuple(k[0] for k in kinds),
         release=tuple(activities[i].release for i in ids),
         predecessors=tuple(tuple(p) for p in predecessors),
-        people=tuple(people),
+        people=tuple(k[1] for k in kinds),
         planned=tuple(_planned(schedule, i.id, resources) for i in instances),
         resource_names=tuple(r.id for r in problem.resources),
         capacity=tuple(r.capacity for r in problem.resources),
         minute_price=tuple(rates[r.id] for r in problem.resources),
-        low=tuple(low),
-        likely=tuple(likely),
-        high=tuple(high),
+        low=tuple(k[2] for k in kinds),
+        likely=tuple(k[3] for k in kinds),
+        high=tuple(k[4] for k in kinds),
         promises=tuple((position[i.id], i.due_index) for i in instances if i.due_index is not None),
         fixed_costs=sum(f.amount for f in context.scenario.brief.fixed_costs),
     )
@@ -161,3 +146,18 @@ def _planned(
         if minutes > 0
     ]
     return tuple(sorted(slots, key=lambda slot: (slot[1], slot[0])))
+
+
+def _estimate(
+    instance: TaskInstance, activity: Activity, schedule: Schedule, resources: dict[str, int]
+) -> tuple[int, tuple[int, ...], float, float, float]:
+    """Kind, people and (low, likely, high) in minutes or working days of one activity."""
+    task = instance.task
+    if task.is_client_step:
+        estimate = task.turnaround_estimate
+        return CLIENT, (), estimate.low, float(activity.duration), estimate.high
+    estimate = task.effort_estimate
+    booked = sorted(schedule.allocation.get(instance.id, {}))
+    chosen = booked or list(activity.eligible[: activity.max_resources])
+    people = tuple(resources[name] for name in chosen)
+    return EFFORT, people, estimate.low * 60, float(activity.work), estimate.high * 60

@@ -88,12 +88,10 @@ def retime(frame: RetimeFrame, units: np.ndarray | list[int], record: bool = Fal
         Start and exclusive finish per activity, the price and the overflow flag.
     """
     amounts = [int(u) for u in units]
-    free = [list(row) for row in frame.capacity]
-    horizon = frame.horizon
+    book = _Bookings(frame, record)
     start = [0] * len(amounts)
     finish = [0] * len(amounts)
-    allocation: dict[int, dict[tuple[int, int], int]] | None = {} if record else None
-    cost, overflow = 0.0, False
+    overflow = False
     for a in frame.order:
         day = frame.release[a]
         for before, lag in frame.predecessors[a]:
@@ -102,50 +100,55 @@ def retime(frame: RetimeFrame, units: np.ndarray | list[int], record: bool = Fal
             start[a] = day
             finish[a] = day + (amounts[a] if frame.kind[a] == CLIENT else 0)
             continue
-        booked = allocation.setdefault(a, {}) if allocation is not None else None
+        start[a], finish[a], late = book.effort(a, day, amounts[a])
+        overflow = overflow or late
+    price = round(book.cost + frame.fixed_costs, 2)
+    return Retimed(start, finish, price, overflow, book.allocation)
+
+
+class _Bookings:
+    """The people's free minutes during one re-timing, and what has been booked from them."""
+
+    def __init__(self, frame: RetimeFrame, record: bool) -> None:
+        self.frame = frame
+        self.free = [list(row) for row in frame.capacity]
+        self.cost = 0.0
+        self.allocation: dict[int, dict[tuple[int, int], int]] | None = {} if record else None
+
+    def effort(self, a: int, ready: int, minutes: int) -> tuple[int, int, bool]:
+        """Book ``minutes`` of activity ``a`` from period ``ready``: its planned bookings first,
+        then the earliest free minutes of its people. Returns (start, finish, ran past the end).
+        """
         used: list[int] = []
-        remaining = amounts[a]
-        for person, period, minutes in frame.planned[a]:
+        remaining = minutes
+        for person, period, planned in self.frame.planned[a]:
             if remaining == 0:
                 break
-            if period < day:
-                continue
-            take = min(minutes, free[person][period], remaining)
-            if take > 0:
-                remaining -= take
-                cost += _book(free, booked, person, period, take, frame.minute_price[person])
-                used.append(period)
-        last = day
-        while remaining > 0 and last < horizon:
-            for person in frame.people[a]:
-                take = min(free[person][last], remaining)
-                if take > 0:
-                    remaining -= take
-                    cost += _book(free, booked, person, last, take, frame.minute_price[person])
-                    used.append(last)
-                    if remaining == 0:
-                        break
-            last += 1
-        overflow = overflow or remaining > 0
-        start[a] = min(used, default=day)
-        finish[a] = horizon if remaining > 0 else max(used, default=day - 1) + 1
-    price = round(cost + frame.fixed_costs, 2)
-    return Retimed(start, finish, price, overflow, allocation)
+            if period >= ready:
+                remaining -= self._take(a, person, period, min(planned, remaining), used)
+        day, horizon = ready, self.frame.horizon
+        while remaining > 0 and day < horizon:
+            for person in self.frame.people[a]:
+                remaining -= self._take(a, person, day, remaining, used)
+                if remaining == 0:
+                    break
+            day += 1
+        if remaining > 0:
+            return min(used, default=ready), horizon, True
+        return min(used, default=ready), max(used, default=ready - 1) + 1, False
 
-
-def _book(
-    free: list[list[int]],
-    booked: dict[tuple[int, int], int] | None,
-    person: int,
-    period: int,
-    minutes: int,
-    minute_price: float,
-) -> float:
-    """Book ``minutes`` of ``person`` in ``period``; returns their price."""
-    free[person][period] -= minutes
-    if booked is not None:
-        booked[(person, period)] = booked.get((person, period), 0) + minutes
-    return minutes * minute_price
+    def _take(self, a: int, person: int, period: int, wanted: int, used: list[int]) -> int:
+        """Book up to ``wanted`` free minutes of ``person`` in ``period``; returns the minutes."""
+        take = min(self.free[person][period], wanted)
+        if take <= 0:
+            return 0
+        self.free[person][period] -= take
+        self.cost += take * self.frame.minute_price[person]
+        used.append(period)
+        if self.allocation is not None:
+            booked = self.allocation.setdefault(a, {})
+            booked[(person, period)] = booked.get((person, period), 0) + take
+        return take
 
 
 def simulate_chunk(frame: RetimeFrame, seed: int, index: int, size: int) -> ChunkResult:

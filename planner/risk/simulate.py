@@ -12,7 +12,7 @@ Entry point::
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from planner.planning import DEFAULT_TIME_LIMIT, PlanningContext, plan_from_resu
 from planner.risk.engine import Progress, run_chunks
 from planner.risk.frame import RetimeFrame, build_frame
 from planner.risk.result import DEFAULT_THRESHOLD, RiskResult, budget_risk, promise_risk
+from planner.risk.retime import ChunkResult
 from planner.scheduler import solve
 from planner.scheduler.agency import build_problem
 
@@ -113,14 +114,23 @@ def run_risk(
     began = time.perf_counter()
     optimised = optimised or optimise(scenario, time_limit=time_limit)
     frame, plan = optimised.frame, optimised.plan
-    empty = RiskResult(
-        scenario.title, scenario.currency, 0, seed, threshold, "", (), None, message=""
-    )
     if frame is None:
-        return _replace_message(empty, f"no plan to re-time ({plan.solver_status}: {plan.message})")
+        message = f"no plan to re-time ({plan.solver_status}: {plan.message})"
+        return RiskResult(
+            scenario.title, scenario.currency, 0, seed, threshold, "", (), None, message=message
+        )
     chunks, engine = run_chunks(
         frame, samples, seed, scheduler=scheduler, workers=workers, progress=progress
     )
+    risk = _summarise(optimised, frame, chunks, threshold)
+    return replace(risk, seed=seed, engine=engine, seconds=time.perf_counter() - began)
+
+
+def _summarise(
+    optimised: Optimised, frame: RetimeFrame, chunks: list[ChunkResult], threshold: float
+) -> RiskResult:
+    """The figures of all chunks: odds per promise, price odds (seed and engine left blank)."""
+    scenario, plan = optimised.context.scenario, optimised.plan
     finish_days = np.concatenate([c.finish_days for c in chunks])
     prices = np.concatenate([c.prices for c in chunks])
     days = optimised.context.calendar.days
@@ -137,20 +147,13 @@ def run_risk(
     return RiskResult(
         title=scenario.title,
         currency=scenario.currency,
-        samples=samples,
-        seed=seed,
+        samples=len(prices),
+        seed=0,
         threshold=threshold,
-        engine=engine,
+        engine="",
         promises=promises,
         budget=budget_risk(prices, scenario.brief.budget, plan.budget.price),
         prices=prices,
         overflow=sum(c.overflow for c in chunks),
         uncertain_tasks=len(frame.uncertain),
-        seconds=time.perf_counter() - began,
     )
-
-
-def _replace_message(result: RiskResult, message: str) -> RiskResult:
-    from dataclasses import replace
-
-    return replace(result, message=message)
