@@ -9,7 +9,7 @@ price. See ``docs/risk.md``.
 
 from planner.risk.engine import ClusterError
 from planner.risk.result import DEFAULT_THRESHOLD, BudgetRisk, PromiseRisk, RiskResult
-from planner.risk.simulate import DEFAULT_SAMPLES, Optimised, optimise, run_risk
+from planner.risk.simulate import DEFAULT_SAMPLES, Optimised, optimise, run_risk, sweep
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -21,4 +21,5 @@ __all__ = [
     "RiskResult",
     "optimise",
     "run_risk",
+    "sweep",
 ]

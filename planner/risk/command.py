@@ -1,4 +1,4 @@
-"""``planner risk SCENARIO [--samples N] [--seed S] [--json] [--scheduler ADDRESS]``.
+"""``planner risk SCENARIO... [--samples N] [--seed S] [--json] [--scheduler ADDRESS]``.
 
 Exit codes follow ``planner check``: 0 when every promise and the budget reach the threshold
 odds, 1 when some do not (or there is no plan), 2 for bad input or an unreachable cluster.
@@ -19,7 +19,7 @@ from planner.report import report_html
 from planner.risk.engine import ClusterError, Progress
 from planner.risk.report import risk_section_html
 from planner.risk.result import DEFAULT_THRESHOLD, RiskResult
-from planner.risk.simulate import DEFAULT_SAMPLES, Optimised, optimise, run_risk
+from planner.risk.simulate import DEFAULT_SAMPLES, Optimised, optimise, sweep
 from planner.risk.words import agency_lines
 
 MAX_SAMPLES = 10_000_000
@@ -30,7 +30,12 @@ def add_risk_parser(commands: argparse._SubParsersAction) -> None:
     risk = commands.add_parser(
         "risk", help="how sure are the promises? Monte Carlo over the estimate ranges"
     )
-    risk.add_argument("scenario", type=Path, help="scenario file (.yaml or .xlsx)")
+    risk.add_argument(
+        "scenario",
+        type=Path,
+        nargs="+",
+        help="scenario file(s) (.yaml or .xlsx); several run as one sweep on the same engine",
+    )
     risk.add_argument(
         "--samples", type=int, default=DEFAULT_SAMPLES, help=f"samples (default {DEFAULT_SAMPLES})"
     )
@@ -77,30 +82,36 @@ def run_risk_command(args: argparse.Namespace) -> int:
     if problem:
         print(f"planner: {problem}", file=sys.stderr)
         return 2
-    scenario = load_scenario(args.scenario)
-    optimised = optimise(scenario, time_limit=args.time_limit)
+    scenarios = [load_scenario(path) for path in args.scenario]
+    plans = [optimise(scenario, time_limit=args.time_limit) for scenario in scenarios]
     try:
-        risk = run_risk(
-            scenario,
+        results = sweep(
+            scenarios,
             args.samples,
             args.seed,
             threshold=args.threshold,
             scheduler=args.scheduler,
             workers=args.workers,
             progress=terminal_progress(sys.stderr),
-            optimised=optimised,
+            optimised=plans,
         )
     except ClusterError as error:
         print(f"planner: {error}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(risk.to_dict(), ensure_ascii=False))
+        objects = [risk.to_dict() for risk in results]
+        shown = objects[0] if len(objects) == 1 else {"scenarios": objects}
+        print(json.dumps(shown, ensure_ascii=False))
     else:
-        print("\n".join(agency_lines(risk)))
+        print("\n\n".join("\n".join(agency_lines(risk)) for risk in results))
     if args.out:
-        path = write_risk_report(optimised, scenario, risk, args.out)
-        print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
-    return 0 if sure_enough(risk) else 1
+        for path, scenario, plan, risk in zip(
+            args.scenario, scenarios, plans, results, strict=True
+        ):
+            folder = args.out if len(scenarios) == 1 else args.out / path.stem
+            written = write_risk_report(plan, scenario, risk, folder)
+            print(f"wrote {written}", file=sys.stderr if args.json else sys.stdout)
+    return 0 if all(sure_enough(risk) for risk in results) else 1
 
 
 def write_risk_report(

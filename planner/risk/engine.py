@@ -52,7 +52,7 @@ def run_chunks(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[ChunkResult], str]:
-    """Simulate ``samples`` samples in chunks on the chosen engine.
+    """Simulate ``samples`` samples of one plan in chunks on the chosen engine.
 
     Parameters
     ----------
@@ -80,18 +80,48 @@ def run_chunks(
     ClusterError
         When the Dask scheduler cannot be reached.
     """
-    jobs = list(enumerate(chunk_sizes(samples)))
+    (chunks,), engine = run_many(
+        [frame], samples, seed, scheduler=scheduler, workers=workers, progress=progress
+    )
+    return chunks, engine
+
+
+def run_many(
+    frames: list[RetimeFrame],
+    samples: int,
+    seed: int,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[list[ChunkResult]], str]:
+    """Simulate ``samples`` samples of each of several plans (a sweep) on one engine.
+
+    All chunks of all plans go to the same pool or cluster at once; each plan's chunks use
+    the same random streams as a run of that plan alone. Parameters as :func:`run_chunks`
+    (``samples`` per plan; progress counts the samples of all plans).
+
+    Returns
+    -------
+    tuple
+        Per plan its chunk results in chunk order, and the engine's name.
+    """
+    jobs = [
+        (run, k, size) for run in range(len(frames)) for k, size in enumerate(chunk_sizes(samples))
+    ]
+    total = samples * len(frames)
     if workers is None:
-        workers = default_workers() if samples >= PARALLEL_FROM else 1
+        workers = default_workers() if total >= PARALLEL_FROM else 1
     workers = max(1, workers)
     if scheduler:
-        results, engine = _on_dask(frame, seed, jobs, scheduler), DASK
+        results, engine = _on_dask(frames, seed, jobs, scheduler), DASK
     elif workers == 1 or len(jobs) == 1:
-        results = (simulate_chunk(frame, seed, k, size) for k, size in jobs)
+        results = (simulate_chunk(frames[run], seed, k, size, run) for run, k, size in jobs)
         engine = SERIAL
     else:
-        results, engine = _in_processes(frame, seed, jobs, workers), PROCESSES
-    return _collect(results, samples, progress), engine
+        results, engine = _in_processes(frames, seed, jobs, workers), PROCESSES
+    done = _collect(results, total, progress)
+    return [[c for c in done if c.run == run] for run in range(len(frames))], engine
 
 
 def _collect(
@@ -104,23 +134,25 @@ def _collect(
         count += len(result.prices)
         if progress is not None:
             progress(count, samples)
-    return sorted(done, key=lambda result: result.index)
+    return sorted(done, key=lambda result: (result.run, result.index))
 
 
 def _in_processes(
-    frame: RetimeFrame, seed: int, jobs: list[tuple[int, int]], workers: int
+    frames: list[RetimeFrame], seed: int, jobs: list[tuple[int, int, int]], workers: int
 ) -> Iterator[ChunkResult]:
     # fork is fast, but unsafe in a process that runs other threads (e.g. a Streamlit server)
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = [pool.submit(simulate_chunk, frame, seed, k, size) for k, size in jobs]
+        futures = [
+            pool.submit(simulate_chunk, frames[run], seed, k, size, run) for run, k, size in jobs
+        ]
         for future in as_completed(futures):
             yield future.result()
 
 
 def _on_dask(
-    frame: RetimeFrame, seed: int, jobs: list[tuple[int, int]], address: str
+    frames: list[RetimeFrame], seed: int, jobs: list[tuple[int, int, int]], address: str
 ) -> Iterator[ChunkResult]:
     from distributed import Client
     from distributed import as_completed as dask_completed
@@ -130,9 +162,10 @@ def _on_dask(
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     with client:
-        shared = client.scatter(frame, broadcast=True)
+        shared = [client.scatter(frame, broadcast=True) for frame in frames]
         futures = [
-            client.submit(simulate_chunk, shared, seed, k, size, pure=False) for k, size in jobs
+            client.submit(simulate_chunk, shared[run], seed, k, size, run, pure=False)
+            for run, k, size in jobs
         ]
         for future in dask_completed(futures, loop=client.loop):
             yield future.result()

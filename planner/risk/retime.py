@@ -44,13 +44,15 @@ class ChunkResult:
     """The figures of one chunk of samples.
 
     ``finish_days[s, j]``: last working day (period) of promise ``j`` in sample ``s``;
-    ``prices[s]``: the sample's price; ``overflow``: samples that ran past the calendar.
+    ``prices[s]``: the sample's price; ``overflow``: samples that ran past the calendar;
+    ``run``: which plan of a sweep the chunk belongs to.
     """
 
     index: int
     finish_days: np.ndarray
     prices: np.ndarray
     overflow: int
+    run: int = 0
 
 
 def draw(frame: RetimeFrame, rng: np.random.Generator, size: int) -> np.ndarray:
@@ -151,7 +153,9 @@ class _Bookings:
         return take
 
 
-def simulate_chunk(frame: RetimeFrame, seed: int, index: int, size: int) -> ChunkResult:
+def simulate_chunk(
+    frame: RetimeFrame, seed: int, index: int, size: int, run: int = 0
+) -> ChunkResult:
     """Draw and re-time chunk ``index`` of ``size`` samples (its stream depends on seed, index).
 
     Parameters
@@ -164,6 +168,8 @@ def simulate_chunk(frame: RetimeFrame, seed: int, index: int, size: int) -> Chun
         The chunk number; chunk ``k`` uses ``SeedSequence(seed, spawn_key=(k,))``.
     size
         Samples in the chunk.
+    run
+        Which plan of a sweep this is (carried into the result).
 
     Returns
     -------
@@ -180,7 +186,7 @@ def simulate_chunk(frame: RetimeFrame, seed: int, index: int, size: int) -> Chun
         finish_days[s] = [result.finish[a] - 1 for a, _ in frame.promises]
         prices[s] = result.price
         overflow += result.overflow
-    return ChunkResult(index, finish_days, prices, overflow)
+    return ChunkResult(index, finish_days, prices, overflow, run)
 
 
 def chunk_sizes(samples: int) -> list[int]:

@@ -12,6 +12,7 @@ Entry point::
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -19,7 +20,7 @@ import numpy as np
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, PlanningContext, plan_from_result, prepare
-from planner.risk.engine import Progress, run_chunks
+from planner.risk.engine import SERIAL, Progress, run_many
 from planner.risk.frame import RetimeFrame, build_frame
 from planner.risk.result import DEFAULT_THRESHOLD, RiskResult, budget_risk, promise_risk
 from planner.risk.retime import ChunkResult
@@ -107,23 +108,82 @@ def run_risk(
     RiskResult
         Per promise its odds and P50/P80/P95 dates; the price odds against the budget.
     """
+    (risk,) = sweep(
+        [scenario],
+        samples,
+        seed,
+        threshold=threshold,
+        scheduler=scheduler,
+        workers=workers,
+        progress=progress,
+        time_limit=time_limit,
+        optimised=None if optimised is None else [optimised],
+    )
+    return risk
+
+
+def sweep(
+    scenarios: Sequence[Scenario],
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    optimised: Sequence[Optimised] | None = None,
+) -> list[RiskResult]:
+    """:func:`run_risk` for several scenarios at once: all their samples on one engine.
+
+    Each scenario is planned here (the solver runs locally); then the chunks of every plan go
+    to the same local pool or Dask cluster together. Each scenario's figures equal those of
+    its own :func:`run_risk` with the same samples and seed. Parameters as :func:`run_risk`
+    (``optimised``: one per scenario, in order).
+
+    Returns
+    -------
+    list of RiskResult
+        One per scenario, in order; ``seconds`` is the time of the whole sweep.
+    """
     if samples < 1:
         raise ValueError("samples must be at least 1")
     if not 0 < threshold <= 1:
         raise ValueError("threshold must lie in (0, 1]")
     began = time.perf_counter()
-    optimised = optimised or optimise(scenario, time_limit=time_limit)
-    frame, plan = optimised.frame, optimised.plan
-    if frame is None:
-        message = f"no plan to re-time ({plan.solver_status}: {plan.message})"
-        return RiskResult(
-            scenario.title, scenario.currency, 0, seed, threshold, "", (), None, message=message
-        )
-    chunks, engine = run_chunks(
-        frame, samples, seed, scheduler=scheduler, workers=workers, progress=progress
+    plans = list(optimised or [optimise(s, time_limit=time_limit) for s in scenarios])
+    frames = [o.frame for o in plans if o.frame is not None]
+    runs, engine = (
+        run_many(frames, samples, seed, scheduler=scheduler, workers=workers, progress=progress)
+        if frames
+        else ([], SERIAL)
     )
-    risk = _summarise(optimised, frame, chunks, threshold)
-    return replace(risk, seed=seed, engine=engine, seconds=time.perf_counter() - began)
+    chunks = iter(runs)
+    results = []
+    for scenario, plan in zip(scenarios, plans, strict=True):
+        if plan.frame is None:
+            message = f"no plan to re-time ({plan.plan.solver_status}: {plan.plan.message})"
+            results.append(
+                RiskResult(
+                    scenario.title,
+                    scenario.currency,
+                    0,
+                    seed,
+                    threshold,
+                    "",
+                    (),
+                    None,
+                    message=message,
+                )
+            )
+        else:
+            results.append(
+                replace(
+                    _summarise(plan, plan.frame, next(chunks), threshold), seed=seed, engine=engine
+                )
+            )
+    seconds = time.perf_counter() - began
+    return [replace(result, seconds=seconds) for result in results]
 
 
 def _summarise(

@@ -75,3 +75,14 @@ def test_out_writes_the_report_with_a_risk_section(tmp_path, capsys) -> None:
     assert "draft: promised 2 Mar 2027" in page and "4 in 5 chance by 3 Mar 2027" in page
     assert "chance of staying within the €1,500 budget" in page
     assert "P80 price" not in page  # the report is for the client
+
+
+def test_several_scenarios_run_as_one_sweep(capsys) -> None:
+    # figures per scenario equal a run alone: tests/risk/test_engine.py (same plans there;
+    # two CLI runs may plan differently on a loaded machine, see planner check --time-limit)
+    kivi = DATA_DIR / "kivi-retainer-easter.yaml"
+    main(["risk", str(LUMO), str(kivi), "--samples", "200", "--seed", "3", "--json"])
+    both = json.loads(capsys.readouterr().out)["scenarios"]
+    names = [s["scenario"] for s in both]
+    assert names == ["Lumo oat drink spring campaign", "Kivi Café social retainer, spring 2027"]
+    assert all(s["samples"] == 200 and s["promises"] for s in both)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from planner.io import load_scenario
-from planner.risk import ClusterError, optimise, run_risk
+from planner.risk import ClusterError, optimise, run_risk, sweep
 from planner.risk import engine as engine_module
 from tests.conftest import DATA_DIR
 
@@ -94,3 +94,30 @@ def unused_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_a_sweep_on_dask_gives_each_scenario_its_own_figures(tundra) -> None:
+    distributed = pytest.importorskip("distributed")
+    scenario, optimised = tundra
+    lumo = load_scenario(DATA_DIR / "lumo-spring-campaign.yaml")
+    lumo_plan = optimise(lumo)
+    alone = [
+        run_risk(s, 300, seed=1, workers=1, optimised=o)
+        for s, o in ((scenario, optimised), (lumo, lumo_plan))
+    ]
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        worker_dashboard_address=None,
+    ) as cluster:
+        swept = sweep(
+            [scenario, lumo],
+            300,
+            seed=1,
+            scheduler=cluster.scheduler_address,
+            optimised=[optimised, lumo_plan],
+        )
+    assert [_figures(r) for r in swept] == [_figures(r) for r in alone]
