@@ -117,8 +117,8 @@ class ThreePoint:
         """The same spread, scaled so that its likely value is ``likely`` (effort levers)."""
         if self.likely == likely:
             return self
-        factor = likely / self.likely if self.likely else 0.0
-        return ThreePoint(self.low * factor, likely, self.high * factor)
+        factor = likely / self.likely if self.likely else 1.0
+        return ThreePoint(min(self.low * factor, likely), likely, max(self.high * factor, likely))
 
     def shifted_to(self, likely: float) -> ThreePoint:
         """The same spread, shifted so that its likely value is ``likely`` (turnaround levers)."""
@@ -157,20 +157,25 @@ class Task:
     hours_range: ThreePoint | None = None
     client_days_range: ThreePoint | None = None
 
+    def __post_init__(self) -> None:
+        # A range's likely value is always the planned one: a change of hours or client days
+        # (an applied lever) scales or shifts the range along with it.
+        hours, days = self.hours_range, self.client_days_range
+        if hours is not None and hours.likely != self.hours:
+            object.__setattr__(self, "hours_range", hours.scaled_to(self.hours))
+        if days is not None and self.client_days is not None and days.likely != self.client_days:
+            object.__setattr__(self, "client_days_range", days.shifted_to(self.client_days))
+
     @property
     def effort_estimate(self) -> ThreePoint:
-        """The effort range in hours, its likely value always ``hours`` (a point if none)."""
-        if self.hours_range is None:
-            return ThreePoint(self.hours, self.hours, self.hours)
-        return self.hours_range.scaled_to(self.hours)
+        """The effort range in hours, its likely value ``hours`` (a point without a range)."""
+        return self.hours_range or ThreePoint(self.hours, self.hours, self.hours)
 
     @property
     def turnaround_estimate(self) -> ThreePoint:
         """The client turnaround range in working days, its likely value ``client_days``."""
         days = float(self.client_days or 0)
-        if self.client_days_range is None:
-            return ThreePoint(days, days, days)
-        return self.client_days_range.shifted_to(days)
+        return self.client_days_range or ThreePoint(days, days, days)
 
     @property
     def is_client_step(self) -> bool:
