@@ -52,3 +52,10 @@ def test_table_rows_in_words(tiny_risk) -> None:
     row = table.iloc[0]
     assert row["promised"] == "2 Mar 2027" and row["commit to"] == "3 Mar 2027"
     assert row["on-time odds"] == f"9 in 20 ({tiny_risk.promises[0].p_on_time:.0%})"
+
+
+def test_budget_mark_says_what_the_simulation_saw() -> None:
+    # 40 h at 60 EUR/h is at least 2,400 EUR: no outcome within the 1,500 EUR budget
+    risk = run_risk(one_task_scenario(ThreePoint(40, 45, 60), date(2027, 3, 19)), 200, workers=1)
+    texts = [a.text for a in price_distribution_chart(risk).layout.annotations]
+    assert "budget €1,500: no simulated outcome within" in texts

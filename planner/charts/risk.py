@@ -160,8 +160,7 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
             x=budget.budget,
             line={"color": colour, "width": 3},
             annotation_text=(
-                f"budget {money_text(budget.budget, risk.currency)}: "
-                f"{odds_text(budget.p_within)} chance within"
+                f"budget {money_text(budget.budget, risk.currency)}: {_within(budget.p_within)}"
             ),
             annotation_position="top left",
         )
@@ -176,6 +175,14 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
         )
     )
     return fig
+
+
+def _within(p: float) -> str:
+    if p <= 0:
+        return "no simulated outcome within"
+    if p >= 1:
+        return "every simulated outcome within"
+    return f"{odds_text(p)} chance within"
 
 
 def promise_table(risk: RiskResult) -> pd.DataFrame:
