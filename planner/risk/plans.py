@@ -32,11 +32,11 @@ def realised_scenario(scenario: Scenario, frame: RetimeFrame, units: Sequence[in
         task_id = instance_id.split("#")[0]
         if drawn.setdefault(task_id, int(units[k])) != int(units[k]):
             raise ValueError(f"instances of {task_id!r} drew different values")
-    tasks = tuple(_realised(task, frame, drawn.get(task.id)) for task in scenario.brief.tasks)
+    tasks = tuple(_realised(task, drawn.get(task.id)) for task in scenario.brief.tasks)
     return replace(scenario, brief=replace(scenario.brief, tasks=tasks))
 
 
-def _realised(task: Task, frame: RetimeFrame, units: int | None) -> Task:
+def _realised(task: Task, units: int | None) -> Task:
     if units is None:
         return task
     if task.is_client_step:
