@@ -19,6 +19,18 @@ def tundra():
     return scenario, optimise(scenario)
 
 
+def local_cluster(distributed, workers: int):
+    """A small Dask cluster of worker processes on 127.0.0.1, no dashboards."""
+    return distributed.LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        worker_dashboard_address=None,
+    )
+
+
 def _figures(risk) -> tuple:
     return (risk.to_dict()["promises"], risk.to_dict()["budget"], risk.prices.tolist())
 
@@ -58,14 +70,7 @@ def test_dask_cluster_gives_the_same_figures(tundra) -> None:
     distributed = pytest.importorskip("distributed")
     scenario, optimised = tundra
     local = run_risk(scenario, 400, seed=9, workers=1, optimised=optimised)
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        worker_dashboard_address=None,
-    ) as cluster:
+    with local_cluster(distributed, workers=2) as cluster:
         seen: list[int] = []
         remote = run_risk(
             scenario,
@@ -105,14 +110,7 @@ def test_a_sweep_on_dask_gives_each_scenario_its_own_figures(tundra) -> None:
         run_risk(s, 300, seed=1, workers=1, optimised=o)
         for s, o in ((scenario, optimised), (lumo, lumo_plan))
     ]
-    with distributed.LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        worker_dashboard_address=None,
-    ) as cluster:
+    with local_cluster(distributed, workers=1) as cluster:
         swept = sweep(
             [scenario, lumo],
             300,
