@@ -17,6 +17,7 @@ from planner.io import ScenarioError, load_scenario, load_scenario_bytes
 from planner.model import Scenario
 from planner.risk import DEFAULT_SAMPLES, run_risk
 from planner.risk.words import (
+    NO_RANGES,
     budget_sentence,
     promise_sentence,
     suggestion_sentence,
@@ -95,6 +96,8 @@ def show(risk, audience: str) -> None:
     st.subheader(summary_sentence(risk))
     if not risk.has_figures:
         return
+    if risk.uncertain_tasks == 0:
+        st.info(NO_RANGES)
     st.plotly_chart(promise_odds_chart(risk), key="risk_promises")
     if audience == "Client":
         for promise in risk.promises:

@@ -12,6 +12,11 @@ from planner.risk.result import PromiseRisk, RiskResult
 
 _DENOMINATORS = (2, 3, 4, 5, 10, 20)
 
+NO_RANGES = (
+    "No task has a range (hours or client_days as {low, likely, high}): every outcome is the "
+    "plan itself."
+)
+
 
 def odds_text(p: float) -> str:
     """A probability as plain odds: ``0.8`` → ``"4 in 5"``, ``0.33`` → ``"1 in 3"``.
@@ -110,6 +115,8 @@ def agency_lines(risk: RiskResult) -> list[str]:
     lines = [risk.title, summary_sentence(risk)]
     if not risk.has_figures:
         return lines
+    if risk.uncertain_tasks == 0:
+        lines.append(NO_RANGES)
     width = max((len(p.name) for p in risk.promises), default=4)
     lines += ["", f"  {'promise':<{width}}  promised     on time   P50         P80         P95"]
     for p in risk.promises:

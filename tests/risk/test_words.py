@@ -76,3 +76,10 @@ def test_client_budget_words_leave_out_the_price_figures() -> None:
     assert "P80 price €38,000" in budget_sentence(risk, "agency")
     text = "\n".join(agency_lines(risk))
     assert "Commit to 12 May 2027" in text and "0 of 1 promises" in text
+
+
+def test_a_run_without_ranges_says_so() -> None:
+    risk = RiskResult(
+        "T", "EUR", 10, 0, 0.8, "in-process", (), BudgetRisk(None, 1, None, 1, 1, 1), np.ones(1)
+    )
+    assert "No task has a range" in "\n".join(agency_lines(risk))
