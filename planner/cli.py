@@ -1,5 +1,5 @@
-"""Command line: ``planner check | explain | template | convert`` and the store's commands
-(``db``, ``accept``, ``pipeline``, ``compare``; see :mod:`planner.store.cli`).
+"""Command line: ``planner check | explain | risk | template | convert`` and the store's
+commands (``db``, ``accept``, ``pipeline``, ``compare``; see :mod:`planner.store.cli`).
 
 Exit codes: 0 = every promise holds within budget, 1 = it does not (or nothing was proven),
 2 = bad input (the message names file, field and fix; never a traceback).
@@ -24,6 +24,7 @@ from planner.io import ScenarioError, convert, load_scenario, write_template
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import write_outputs
+from planner.risk.command import add_risk_parser, run_risk_command
 from planner.store.cli import (
     STORE_COMMANDS,
     add_store_commands,
@@ -97,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--json", action="store_true", help="print one JSON object")
     _add_audience(explain)
 
+    add_risk_parser(commands)
+
     template = commands.add_parser("template", help="write an empty scenario with examples")
     template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
 
@@ -129,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args)
         if args.command in STORE_COMMANDS:
             return run_store_command(args)
+        if args.command == "risk":
+            return run_risk_command(args)
         if args.command == "template":
             write_template(args.path)
             print(f"wrote {args.path}")

@@ -98,12 +98,44 @@ class Repeat:
 
 
 @dataclass(frozen=True)
+class ThreePoint:
+    """A three-point estimate: the least, most likely and most a quantity can be.
+
+    The deterministic planner uses ``likely``; :mod:`planner.risk` samples a PERT (beta)
+    distribution over ``low .. high`` around it (see ``docs/risk.md``).
+    """
+
+    low: float
+    likely: float
+    high: float
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.low <= self.likely <= self.high:
+            raise ValueError(f"three-point estimate must have 0 <= low <= likely <= high: {self}")
+
+    def scaled_to(self, likely: float) -> ThreePoint:
+        """The same spread, scaled so that its likely value is ``likely`` (effort levers)."""
+        if self.likely == likely:
+            return self
+        factor = likely / self.likely if self.likely else 1.0
+        return ThreePoint(min(self.low * factor, likely), likely, max(self.high * factor, likely))
+
+    def shifted_to(self, likely: float) -> ThreePoint:
+        """The same spread, shifted so that its likely value is ``likely`` (turnaround levers)."""
+        if self.likely == likely:
+            return self
+        delta = likely - self.likely
+        return ThreePoint(max(0.0, self.low + delta), likely, self.high + delta)
+
+
+@dataclass(frozen=True)
 class Task:
     """One line of the brief: agency work (``hours`` on a role or person) or a client step.
 
     A client step has ``client_days`` (working days of client turnaround) and uses no agency
     capacity. ``due`` is a promised finish date; recurring tasks use ``due_within`` working
-    days after each instance's release instead.
+    days after each instance's release instead. ``hours_range``/``client_days_range`` are
+    optional three-point estimates whose ``likely`` value is ``hours``/``client_days``.
     """
 
     id: str
@@ -122,6 +154,28 @@ class Task:
     optional: bool = False
     value: float | None = None
     deliverable: str | None = None
+    hours_range: ThreePoint | None = None
+    client_days_range: ThreePoint | None = None
+
+    def __post_init__(self) -> None:
+        # A range's likely value is always the planned one: a change of hours or client days
+        # (an applied lever) scales or shifts the range along with it.
+        hours, days = self.hours_range, self.client_days_range
+        if hours is not None and hours.likely != self.hours:
+            object.__setattr__(self, "hours_range", hours.scaled_to(self.hours))
+        if days is not None and self.client_days is not None and days.likely != self.client_days:
+            object.__setattr__(self, "client_days_range", days.shifted_to(self.client_days))
+
+    @property
+    def effort_estimate(self) -> ThreePoint:
+        """The effort range in hours, its likely value ``hours`` (a point without a range)."""
+        return self.hours_range or ThreePoint(self.hours, self.hours, self.hours)
+
+    @property
+    def turnaround_estimate(self) -> ThreePoint:
+        """The client turnaround range in working days, its likely value ``client_days``."""
+        days = float(self.client_days or 0)
+        return self.client_days_range or ThreePoint(days, days, days)
 
     @property
     def is_client_step(self) -> bool:

@@ -248,6 +248,7 @@ def report_html(
     figures: dict[str, go.Figure] | None = None,
     audience: Audience = "client",
     changes: list[str] | None = None,
+    sections: tuple[str, ...] = (),
 ) -> str:
     """The one-page feasibility report as a self-contained, print-friendly (A4) HTML page.
 
@@ -267,6 +268,9 @@ def report_html(
     changes
         "Changes from the brief as received" lines (:func:`planner.brief_changes.brief_changes`),
         listed under the promises.
+    sections
+        Extra HTML sections (already escaped), placed after the budget line, e.g.
+        :func:`planner.risk.report.risk_section_html`.
 
     Returns
     -------
@@ -323,6 +327,7 @@ def report_html(
 {promises_table(plan)}
 {changes_block(changes)}
 {budget_lines(plan, audience)}
+{"".join(sections)}
 <section class="charts">
 {charts}
 </section>

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from planner.io.errors import Path, Problem, did_you_mean
+from planner.io.estimates import least
 from planner.io.graph import components, cycle_through
 from planner.io.levers import check_levers
 from planner.io.schema import (
@@ -295,10 +296,10 @@ def _check_kind(path: Path, task: TaskIn) -> Iterator[Problem]:
             "keep hours for agency work or client_days for the client's turnaround; "
             "split it into two tasks if it is both",
         )
-    elif task.hours is not None and round(task.hours * 60) < 1:
+    elif task.hours is not None and round(least(task.hours) * 60) < 1:
         yield Problem(
             (*path, "hours"),
-            f"{task.hours:g} hours is less than a minute of work",
+            f"{least(task.hours):g} hours is less than a minute of work",
             "give the agency effort in hours, e.g. hours: 0.5 for half an hour",
         )
     elif task.client_days is not None:

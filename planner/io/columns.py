@@ -112,6 +112,10 @@ SHEETS: dict[str, tuple[Column, ...]] = {
             },
         ),
         *_columns(TaskIn, "from:date", "optional:bool", "value:number", "deliverable:text"),
+        Column("hours_low", "number", "give the least effort it could take, in hours"),
+        Column("hours_high", "number", "give the most effort it could take, in hours"),
+        Column("client_days_low", "int", "give the quickest turnaround in working days"),
+        Column("client_days_high", "int", "give the slowest turnaround in working days"),
     ),
     "fixed_costs": _columns(FixedCostIn, "name:text", "amount:number"),
     "levers": (

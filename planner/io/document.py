@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from planner.io.checks import check_document
 from planner.io.errors import Issue, Locator, Path, Problem, ScenarioError, dotted
+from planner.io.estimates import estimate_value, likely, three_point
 from planner.io.explain import explain_all, show
 from planner.io.levers import levers_dict, levers_model
 from planner.io.schema import ScenarioIn
@@ -172,8 +173,8 @@ def to_model(doc: ScenarioIn) -> Scenario:
             name=t.name,
             role=t.role,
             person=t.person,
-            hours=t.hours if t.hours is not None else 0.0,
-            client_days=t.client_days,
+            hours=likely(t.hours) if t.hours is not None else 0.0,
+            client_days=likely(t.client_days),
             after=tuple(Dependency(d.task, d.lag) for d in t.after),
             due=t.due,
             priority=t.priority,
@@ -184,6 +185,8 @@ def to_model(doc: ScenarioIn) -> Scenario:
             optional=t.optional,
             value=t.value,
             deliverable=t.deliverable,
+            hours_range=three_point(t.hours),
+            client_days_range=three_point(t.client_days),
         )
         for t in doc.brief.tasks
     )
@@ -259,8 +262,12 @@ def _task_dict(task: Task) -> dict[str, Any]:
         name=task.name,
         role=task.role,
         person=task.person,
-        hours=number(task.hours) if task.client_days is None else None,
-        client_days=task.client_days,
+        hours=estimate_value(task.hours, task.hours_range and task.effort_estimate)
+        if task.client_days is None
+        else None,
+        client_days=None
+        if task.client_days is None
+        else estimate_value(task.client_days, task.client_days_range and task.turnaround_estimate),
         after=[
             dep.task if dep.lag == 0 else {"task": dep.task, "lag": dep.lag} for dep in task.after
         ],

@@ -15,6 +15,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from planner.io.errors import Path, Problem, did_you_mean
+from planner.io.schema import ESTIMATE_TAGS
 
 _MESSAGES: dict[str, str] = {
     "missing": "is required but missing",
@@ -106,7 +107,7 @@ def field_hint(root: type[BaseModel], path: Path) -> str:
 
 def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
     """One pydantic error as a :class:`Problem` with a plain message and a hint."""
-    path: Path = tuple(error["loc"])
+    path: Path = tuple(key for key in error["loc"] if key not in ESTIMATE_TAGS)
     kind = error["type"]
     ctx = dict(error.get("ctx") or {})
     value = error.get("input")

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
 from planner.io.values import (
     LIMIT,
@@ -27,6 +35,7 @@ from planner.io.values import (
     TaskId,
     Text,
     Weekdays,
+    fail,
     fld,
     split_list,
     to_dependency,
@@ -124,6 +133,62 @@ class RepeatIn(In):
 
 Dependencies = Annotated[list[DependencyIn], BeforeValidator(split_list)]
 
+SINGLE_TAG = "single_value"
+RANGE_TAG = "three_point"
+ESTIMATE_TAGS = frozenset({SINGLE_TAG, RANGE_TAG})
+"""Union tags of :data:`Hours`/:data:`ClientDays` that pydantic puts into error locations;
+they are not part of the document's paths (:mod:`planner.io.explain` drops them)."""
+
+
+class RangeIn(In):
+    """A three-point estimate; the order rule shared by both kinds of range."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RangeIn:
+        low, likely, high = self.low, self.likely, self.high  # type: ignore[attr-defined]
+        if not low <= likely <= high:
+            raise fail(
+                "range_order",
+                f"low ({low:g}), likely ({likely:g}) and high ({high:g}) are not in order",
+                "give low <= likely <= high, e.g. " + self.example,
+            )
+        return self
+
+
+class HoursRangeIn(RangeIn):
+    example: ClassVar[str] = "{low: 12, likely: 16, high: 30}"
+
+    low: Number = fld("give the least effort it could take, in hours", "12", gt=0, le=LIMIT * 10)
+    likely: Number = fld("give the most likely effort in hours", "16", gt=0, le=LIMIT * 10)
+    high: Number = fld("give the most effort it could take, in hours", "30", gt=0, le=LIMIT * 10)
+
+
+class DaysRangeIn(RangeIn):
+    example: ClassVar[str] = "{low: 2, likely: 3, high: 8}"
+
+    low: Integer = fld("give the quickest turnaround in working days", "2", ge=1, le=LIMIT)
+    likely: Integer = fld("give the most likely turnaround in working days", "3", ge=1, le=LIMIT)
+    high: Integer = fld("give the slowest turnaround in working days", "8", ge=1, le=LIMIT)
+
+
+def _kind(value: Any) -> str:
+    return RANGE_TAG if isinstance(value, dict | RangeIn) else SINGLE_TAG
+
+
+Hours = Annotated[
+    Annotated[Number, Field(gt=0, le=LIMIT * 10), Tag(SINGLE_TAG)]
+    | Annotated[HoursRangeIn, Tag(RANGE_TAG)],
+    Discriminator(_kind),
+]
+"""A task's effort: hours, or a three-point estimate of them."""
+
+ClientDays = Annotated[
+    Annotated[Integer, Field(ge=1, le=LIMIT), Tag(SINGLE_TAG)]
+    | Annotated[DaysRangeIn, Tag(RANGE_TAG)],
+    Discriminator(_kind),
+]
+"""A client step's turnaround: working days, or a three-point estimate of them."""
+
 
 class TaskIn(In):
     example: ClassVar[str] = "{id: key_visual, role: designer, hours: 80, due: 2027-03-26}"
@@ -132,9 +197,11 @@ class TaskIn(In):
     name: Text | None = fld("give the task a readable name", "Key visual", None)
     role: Text | None = fld("name the role that does the work", "designer", None)
     person: Text | None = fld("name the team member who does the work", "Aino", None)
-    hours: Number | None = fld("give the agency effort in hours", "16", None, gt=0, le=LIMIT * 10)
-    client_days: Integer | None = fld(
-        "give the client's turnaround in working days (1 or more)", "5", None, ge=1, le=LIMIT
+    hours: Hours | None = fld("give the agency effort in hours", "16", None)
+    client_days: ClientDays | None = fld(
+        "give the client's turnaround in working days (1 or more)",
+        "5",
+        None,
     )
     after: Dependencies = fld(
         "list the ids of tasks that must finish first", "[concept, {task: review, lag: 2}]", []

@@ -22,6 +22,7 @@ import pandas as pd
 from planner.io.columns import LIST_PATHS, REQUIRED_SHEETS, SETTINGS, SHEETS
 from planner.io.document import build_scenario, scenario_to_dict
 from planner.io.errors import Issue, Path, ScenarioError, did_you_mean, dotted
+from planner.io.estimates import join_range_columns, range_column, split_range_columns
 from planner.io.levers import SHEET_LISTS, sheet_item, sheet_rows
 from planner.model import Scenario
 
@@ -131,6 +132,7 @@ class _Reader:
         for row, cells in self.rows(sheet, frame):
             self.origins[(*path, len(items))] = (sheet, row, None)
             repeat = {key[7:]: cells.pop(key) for key in list(cells) if key.startswith("repeat_")}
+            cells = join_range_columns(cells)
             items.append({**cells, "repeat": repeat} if repeat else cells)
         return items
 
@@ -156,7 +158,7 @@ class _Reader:
                 sheet, row, column = origin
                 rest = path[size:]
                 if column is None and rest:
-                    column = (
+                    column = range_column(rest) or (
                         f"repeat_{rest[1] if len(rest) > 1 else 'every'}"
                         if rest[0] == "repeat"
                         else str(rest[0])
@@ -302,7 +304,10 @@ def scenario_to_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
         for off in person.get("time_off", [])
     ]
     tasks = [
-        {**task, **{f"repeat_{key}": value for key, value in task.get("repeat", {}).items()}}
+        {
+            **split_range_columns(task),
+            **{f"repeat_{key}": value for key, value in task.get("repeat", {}).items()},
+        }
         for task in brief["tasks"]
     ]
     frames = {

@@ -44,6 +44,10 @@ def _fail(kind: str, message: str, hint: str = "", **ctx: Any) -> PydanticCustom
     return PydanticCustomError(kind, "{message}", {"hint": hint, **ctx, "message": message})
 
 
+fail = _fail
+"""Public name of the user-worded pydantic error, for validators in other modules."""
+
+
 def _reject_bool(value: Any) -> Any:
     if isinstance(value, bool):
         raise _fail("number_type", f"must be a number, not {str(value).lower()}")

@@ -1,0 +1,141 @@
+"""Risk page: how sure are the promises and the price? (Monte Carlo over the estimate ranges)
+
+A thin layer of widgets over :mod:`planner.risk` and :mod:`planner.charts.risk`. The scenario is
+the one being edited on the main page (session key ``valid``) when there is one, else a
+bundled sample or an uploaded file. Session state: widget keys ``risk_source``,
+``risk_sample``, ``risk_upload``, ``risk_samples``, ``risk_seed``, ``risk_threshold``,
+``risk_audience``, ``risk_run``; the page's own ``risk_result`` (the last run and its inputs).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner import app_support as app
+from planner.charts.risk import price_distribution_chart, promise_odds_chart, promise_table
+from planner.io import ScenarioError, load_scenario, load_scenario_bytes
+from planner.model import Scenario
+from planner.risk import DEFAULT_SAMPLES, run_risk
+from planner.risk.words import (
+    NO_RANGES,
+    budget_sentence,
+    promise_sentence,
+    suggestion_sentence,
+    summary_sentence,
+)
+
+SOURCES = ("Scenario on the main page", "Sample", "Upload a file")
+AUDIENCES = ("Agency", "Client")
+MAX_APP_SAMPLES = 50_000
+
+
+def choose_scenario() -> Scenario | None:
+    """The scenario to simulate, from the sidebar; problems are shown, never raised."""
+    with st.sidebar:
+        st.header("Scenario")
+        edited = st.session_state.get("valid")
+        sources = SOURCES if isinstance(edited, Scenario) else SOURCES[1:]
+        source = st.radio("Simulate", sources, key="risk_source")
+        try:
+            if source == SOURCES[0]:
+                return edited
+            if source == "Sample":
+                samples = {path.name: path for path in app.list_samples()}
+                name = st.selectbox(
+                    "Sample",
+                    list(samples),
+                    key="risk_sample",
+                    format_func=lambda n: app.sample_label(samples[n]),
+                )
+                return load_scenario(samples[name]) if name else None
+            upload = st.file_uploader(
+                "Scenario (.yaml or .xlsx)", ["yaml", "yml", "xlsx"], key="risk_upload"
+            )
+            return None if upload is None else load_scenario_bytes(upload.getvalue(), upload.name)
+        except ScenarioError as error:
+            st.error(f"The scenario cannot be read: {len(error.issues)} problem(s).")
+            for issue in error.issues:
+                st.write(f"- {issue}")
+            return None
+
+
+def settings() -> tuple[int, int, float, str]:
+    """Samples, seed, threshold and audience from the sidebar."""
+    with st.sidebar:
+        st.header("Simulation")
+        samples = st.number_input(
+            "Samples", 100, MAX_APP_SAMPLES, DEFAULT_SAMPLES, 100, key="risk_samples"
+        )
+        seed = st.number_input("Seed", 0, 1_000_000, 0, 1, key="risk_seed")
+        threshold = st.slider(
+            "Commit when the odds are at least (%)", 50, 95, 80, 5, key="risk_threshold"
+        )
+        audience = st.radio("Words for", AUDIENCES, key="risk_audience", horizontal=True)
+        st.caption("The same scenario, samples and seed always give the same figures.")
+    return int(samples), int(seed), threshold / 100, audience
+
+
+def simulate(scenario: Scenario, samples: int, seed: int, threshold: float) -> None:
+    """Run the samples with a progress bar and keep the result for this scenario and inputs."""
+    bar = st.progress(0.0, text="Simulating…")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"Simulated {done:,} of {total:,} outcomes")
+
+    # workers=1: the app's process runs server threads; starting processes from it is unsafe
+    risk = run_risk(scenario, samples, seed, threshold=threshold, workers=1, progress=progress)
+    bar.empty()
+    st.session_state["risk_result"] = {
+        "key": (app.scenario_key(scenario), samples, seed, threshold),
+        "risk": risk,
+    }
+
+
+def show(risk, audience: str) -> None:
+    """The figures: summary, odds per promise (chart and words), price against budget."""
+    st.subheader(summary_sentence(risk))
+    if not risk.has_figures:
+        return
+    if risk.uncertain_tasks == 0:
+        st.info(NO_RANGES)
+    st.plotly_chart(promise_odds_chart(risk), key="risk_promises")
+    if audience == "Client":
+        for promise in risk.promises:
+            st.write(promise_sentence(promise))
+    else:
+        st.dataframe(promise_table(risk), hide_index=True, key="risk_table")
+        for promise in risk.promises:
+            if (text := suggestion_sentence(promise)) is not None:
+                st.write(f"**{promise.name}**: {text}")
+    st.write(budget_sentence(risk, audience.lower()))
+    st.plotly_chart(price_distribution_chart(risk), key="risk_price")
+    if audience == "Agency":
+        st.caption(
+            f"{risk.samples:,} samples, seed {risk.seed}, {risk.uncertain_tasks} tasks with "
+            f"ranges, {risk.seconds:.1f} s. Method: docs/risk.md."
+        )
+
+
+def main() -> None:
+    """The page."""
+    st.title("How sure are we?")
+    st.caption(
+        "Efforts and client turnarounds given as ranges (low, likely, high) are sampled and the "
+        "plan is re-timed for each outcome."
+    )
+    scenario = choose_scenario()
+    samples, seed, threshold, audience = settings()
+    if scenario is None:
+        st.info("Choose a scenario in the sidebar.")
+        return
+    key = (app.scenario_key(scenario), samples, seed, threshold)
+    if st.button("Simulate", key="risk_run", type="primary"):
+        simulate(scenario, samples, seed, threshold)
+    last = st.session_state.get("risk_result")
+    if last is None or last["key"] != key:
+        st.info(f"Press Simulate to run {samples:,} outcomes of {scenario.title}.")
+        return
+    show(last["risk"], audience)
+
+
+main()
