@@ -58,4 +58,4 @@ def test_budget_mark_says_what_the_simulation_saw() -> None:
     # 40 h at 60 EUR/h is at least 2,400 EUR: no outcome within the 1,500 EUR budget
     risk = run_risk(one_task_scenario(ThreePoint(40, 45, 60), date(2027, 3, 19)), 200, workers=1)
     texts = [a.text for a in price_distribution_chart(risk).layout.annotations]
-    assert "budget €1,500: no simulated outcome within" in texts
+    assert "budget 1,500 EUR: no simulated outcome within" in texts

@@ -73,7 +73,7 @@ def test_out_writes_the_report_with_a_risk_section(tmp_path, capsys) -> None:
     page = (tmp_path / "out" / "report.html").read_text()
     assert "How sure are we?" in page
     assert "draft: promised 2 Mar 2027" in page and "4 in 5 chance by 3 Mar 2027" in page
-    assert "chance of staying within the €1,500 budget" in page
+    assert "chance of staying within the 1,500 EUR budget" in page
     assert "P80 price" not in page  # the report is for the client
 
 

@@ -72,8 +72,8 @@ def test_client_budget_words_leave_out_the_price_figures() -> None:
         np.array([1.0]),
     )
     client = budget_sentence(risk, "client")
-    assert client == "4 in 5 chance of staying within the €38,000 budget."
-    assert "P80 price €38,000" in budget_sentence(risk, "agency")
+    assert client == "4 in 5 chance of staying within the 38,000 EUR budget."
+    assert "P80 price 38,000 EUR" in budget_sentence(risk, "agency")
     text = "\n".join(agency_lines(risk))
     assert "Commit to 12 May 2027" in text and "0 of 1 promises" in text
 
