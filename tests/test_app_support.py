@@ -197,7 +197,9 @@ def test_summary_of_the_over_promised_sample(tundra_plan: Plan) -> None:
     price, budget = tundra_plan.budget.price, tundra_plan.budget.budget or 0
     assert verdict.money_line == (
         f"{price - budget:,.0f} EUR over budget (price {price:,.0f} EUR, budget {budget:,.0f} EUR)"
+        ": no plan that keeps these promises fits the budget"
     )
+    assert tundra_plan.budget.over_budget_proven
     assert "INFEASIBLE" not in verdict.headline + verdict.money_line + verdict.certainty
     assert tundra_plan.solver_status in verdict.details
     assert verdict.total == len(tundra_plan.promises)
