@@ -1,4 +1,7 @@
-"""Write a plan's tables to files: CSV per table and one XLSX workbook."""
+"""Write a plan's tables to files: CSV per table and one XLSX workbook.
+
+Every text cell goes through :func:`planner.safe_cell.safe_frame` (no formula injection).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from planner.plan import Plan
+from planner.safe_cell import safe_frame
 
 
 def plan_tables(plan: Plan) -> dict[str, pd.DataFrame]:
@@ -44,7 +48,7 @@ def write_plan_tables(plan: Plan, out_dir: Path) -> list[Path]:
     tables = plan_tables(plan)
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"
-        frame.to_csv(path, index=False)
+        safe_frame(frame).to_csv(path, index=False)
         written.append(path)
     workbook = out_dir / "plan.xlsx"
     workbook.write_bytes(plan_xlsx_bytes(plan, tables))
@@ -70,5 +74,5 @@ def plan_xlsx_bytes(plan: Plan, tables: dict[str, pd.DataFrame] | None = None) -
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in (tables if tables is not None else plan_tables(plan)).items():
-            frame.to_excel(writer, sheet_name=name, index=False)
+            safe_frame(frame).to_excel(writer, sheet_name=name, index=False)
     return buffer.getvalue()

@@ -59,6 +59,17 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """Integers; one too long for Python (over 4,300 digits) stays text for the checks."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _integer)
+
+
 def _refuse(source: str, message: str, hint: str = "", line: int | None = None) -> ScenarioError:
     return ScenarioError([file_issue(source, message, hint, line)])
 
@@ -70,19 +81,22 @@ def _decode(data: bytes, source: str) -> str:
             "this is a zip file (e.g. an Excel workbook), not YAML text",
             "give a workbook the .xlsx extension",
         )
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and b"\x00" in data[:65536]:
+    utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+    utf16 = not utf32 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    encoding = "utf-32" if utf32 else "utf-16" if utf16 else "utf-8-sig"
+    if encoding == "utf-8-sig" and b"\x00" in data[:65536]:
         raise _refuse(
             source,
             "the file contains binary data, not YAML text",
             "choose the scenario's .yaml file, saved as plain UTF-8 text",
         )
     try:
-        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise _refuse(
             source,
-            f"the file is not UTF-8 text (bad byte at position {exc.start})",
+            f"the file is not {encoding.upper().removesuffix('-SIG')} text "
+            f"(bad byte at position {exc.start})",
             "save the file as UTF-8 text",
         ) from None
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -141,18 +155,35 @@ def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
     return lines, issues
 
 
+def _hint_for(problem: str) -> str:
+    """The fix for a YAML syntax problem; indentation only when that is what is wrong."""
+    if "\\t" in problem or "tab character" in problem:
+        return "indent with spaces, not tabs (replace each tab at the start of a line)"
+    if "could not determine a constructor for the tag" in problem:
+        return (
+            "remove the '!' tag: a scenario holds plain values only (text, numbers, dates, "
+            "lists and mappings)"
+        )
+    if "control characters are not allowed" in problem:
+        return (
+            "remove the control character (e.g. ESC or BEL) from that line; if the whole file "
+            "looks garbled, save it as UTF-8 text"
+        )
+    return _SYNTAX_HINT
+
+
 def _syntax_issue(source: str, exc: yaml.YAMLError) -> Issue:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         problem = exc.problem or "syntax error"
-        hint = "indent with spaces, not tabs" if "\\t" in problem else _SYNTAX_HINT
+        hint = _hint_for(problem)
         if "single document" in f"{exc.context} {problem}":
             problem = "the file holds more than one YAML document"
             hint = "keep one scenario per file (remove the '---' separator)"
         return file_issue(
             source, f"invalid YAML: {problem} (column {mark.column + 1})", hint, mark.line + 1
         )
-    return file_issue(source, f"invalid YAML: {exc}", _SYNTAX_HINT)
+    return file_issue(source, f"invalid YAML: {exc}", _hint_for(str(exc)))
 
 
 def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
@@ -197,7 +228,14 @@ def read_yaml(data: bytes, source: str) -> Scenario:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Safe dumper that indents list items and writes short lists/records in flow style."""
+    """Safe dumper that indents list items and writes short lists/records in flow style.
+
+    It never writes anchors and aliases (``&id001``/``*id001``) for values that appear twice
+    (e.g. one list shared after an applied alternative): the reader refuses them.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
