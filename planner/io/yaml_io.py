@@ -172,11 +172,19 @@ def _hint_for(problem: str) -> str:
     return _SYNTAX_HINT
 
 
-def _syntax_issue(source: str, exc: yaml.YAMLError) -> Issue:
+def _character_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.splitlines()
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
+
+
+def _syntax_issue(source: str, exc: yaml.YAMLError, text: str = "") -> Issue:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         problem = exc.problem or "syntax error"
         hint = _hint_for(problem)
+        if _character_at(text, mark) == "\t":
+            hint = _hint_for("tab character")
         if "single document" in f"{exc.context} {problem}":
             problem = "the file holds more than one YAML document"
             hint = "keep one scenario per file (remove the '---' separator)"
@@ -205,7 +213,7 @@ def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
             raise ScenarioError(issues)
         return loader.construct_document(node), lines
     except yaml.YAMLError as exc:
-        raise ScenarioError([_syntax_issue(source, exc)]) from None
+        raise ScenarioError([_syntax_issue(source, exc, text)]) from None
     except RecursionError:
         raise _refuse(source, *_TOO_DEEP) from None
     finally:

@@ -52,6 +52,15 @@ def capacity_rows(problem: Problem) -> int:
     return problem.horizon or max((len(r.capacity) for r in problem.resources), default=0)
 
 
+def beyond_calendar(horizon: int) -> str:
+    """Plain words for work that does not fit in the planned calendar (not a proof)."""
+    return (
+        f"the work does not fit in the {horizon} working periods planned; that is the end of "
+        "the calendar the planner covers, not a proof that it cannot be done (split the brief "
+        "or move the promised dates later)"
+    )
+
+
 def horizon_for(problem: Problem, heuristic: Schedule | None) -> int:
     """Periods the model spans: the heuristic's finish plus slack, within the capacity rows.
 
@@ -162,8 +171,8 @@ def solve(
     horizon, caps = model_shape(problem, start_from)
     try:
         model, variables = build_model(problem, horizon, caps)
-    except ValueError as exc:
-        return SolveResult(status="INFEASIBLE", schedule=None, message=str(exc))
+    except ValueError:  # the calendar ends too soon: a limit of the period planned, no proof
+        return SolveResult(status="UNKNOWN", schedule=None, message=beyond_calendar(horizon))
     objectives = stages(model, problem, variables)
     best = start_from if start_from is not None and start_from.makespan <= horizon else None
     if best is not None:
