@@ -55,7 +55,7 @@ def capacity_rows(problem: Problem) -> int:
 def beyond_calendar(horizon: int) -> str:
     """Plain words for work that does not fit in the planned calendar (not a proof)."""
     return (
-        f"the work does not fit in the {horizon} working periods planned; that is the end of "
+        f"the work does not fit in the {horizon} working days planned; that is the end of "
         "the calendar the planner covers, not a proof that it cannot be done (split the brief "
         "or move the promised dates later)"
     )
