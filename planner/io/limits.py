@@ -33,6 +33,10 @@ MAX_TEAM = 500
 MAX_TASK_DAYS = 1_500_000
 """Most task instances times calendar days (the size of the scheduling problem)."""
 
+MAX_ENTRIES = 2_000
+"""Most time-off ranges (over the whole team), commitments or fixed costs; each is checked
+against every day of the calendar, so thousands of them would slow every plan down."""
+
 HOURS_PER_DAY = 24
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31}
@@ -125,6 +129,18 @@ def _check_size(doc: ScenarioIn, horizon: int) -> Iterator[Problem]:
             f"(at most {MAX_TASK_DAYS:,} task-days)",
             "shorten the period (earlier promised dates) or split the brief",
         )
+    time_off = sum(len(person.time_off) for person in doc.team)
+    for path, count, what in (
+        (("team",), time_off, "time-off ranges"),
+        (("commitments",), len(doc.commitments), "commitments"),
+        (("brief", "fixed_costs"), len(doc.brief.fixed_costs), "fixed costs"),
+    ):
+        if count > MAX_ENTRIES:
+            yield Problem(
+                path,
+                f"the scenario lists {count:,} {what}, more than the {MAX_ENTRIES:,} accepted",
+                "merge adjacent ranges or entries into one",
+            )
     if len(doc.team) > MAX_TEAM:
         yield Problem(
             ("team",),

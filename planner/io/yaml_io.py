@@ -26,6 +26,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 40
 """Deepest nesting accepted; real scenarios need about 6 levels."""
 
+MAX_VALUES = 40_000
+"""Most keys and list items (counted generously as ``:``, ``,`` and ``- `` in the text) a
+YAML scenario may hold; YAML parsing costs about 0.1 ms per value, so this bounds a parse to a
+few seconds. A 3,000-task brief has about 20,000."""
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TOO_DEEP = (
     "the document is nested too deeply",
@@ -203,6 +208,14 @@ def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
         For binary or non-UTF-8 data, empty files, syntax errors, aliases, duplicate keys.
     """
     text = _decode(data, source)
+    values = text.count(":") + text.count(",") + text.count("- ")
+    if values > MAX_VALUES:
+        raise _refuse(
+            source,
+            f"the file holds about {values:,} values (keys and list items), more than the "
+            f"{MAX_VALUES:,} a scenario may have",
+            "split the brief into several scenarios",
+        )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
