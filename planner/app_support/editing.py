@@ -121,7 +121,9 @@ def issue_row_label(issue: Issue, frame: pd.DataFrame) -> str | None:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$])")
-_LINK_STARTS = re.compile(r"([:.@])")
+_AUTOLINKS = re.compile(r"(?i)(://|www(?=\\?\.)|@)")
+WORD_JOINER = "\u2060"
+"""Invisible character that stops a Markdown renderer from seeing ``http://``, ``www.`` or ``@``."""
 
 
 def escape_markdown(text: str) -> str:
@@ -134,8 +136,14 @@ def escape_markdown(text: str) -> str:
 
 def escape_user_text(text: str) -> str:
     """Like :func:`escape_markdown`, and bare URLs, ``www.`` names and e-mail addresses in
-    ``text`` are not turned into links either (for titles and names from uploaded files)."""
-    return _LINK_STARTS.sub(r"\\\1", escape_markdown(text))
+    ``text`` are not turned into links either (for titles and names from uploaded files).
+
+    GitHub-style autolinks are found in the rendered text, so neither backslashes nor
+    character references stop them; an invisible :data:`WORD_JOINER` inside ``://``, after
+    ``www`` and after ``@`` does, and the text reads the same.
+    """
+    escaped = escape_markdown(text)
+    return _AUTOLINKS.sub(lambda m: m.group()[:1] + WORD_JOINER + m.group()[1:], escaped)
 
 
 def issue_lines(issues: Iterable[Issue], frame: pd.DataFrame | None = None) -> str:
