@@ -145,6 +145,7 @@ def _check(args: argparse.Namespace) -> int:
     notes: list[str] = []
     written: list[Path] = []
     if args.out:
+        print(f"planner: writing tables, charts and report to {args.out} …", file=sys.stderr)
         with folder_written_atomically(args.out, args.overwrite) as folder:
             files = write_outputs(plan, scenario, folder, notes)
         written = [args.out / path.relative_to(folder) for path in files]
