@@ -97,7 +97,10 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
             "Time limit (seconds)", 1.0, 300.0, DEFAULT_TIME_LIMIT, 1.0, key="time_limit"
         )
         seed = st.number_input("Seed", 0, 10_000, 0, 1, key="seed")
-        st.caption("The same scenario, time limit and seed always give the same plan.")
+        st.caption(
+            "The same scenario, time limit and seed give the same plan; on a machine so busy "
+            "that the clock ends the search first, the result says so."
+        )
     return float(limit), int(seed), error
 
 

@@ -32,6 +32,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.psplib_data import psplib_folder  # noqa: E402
 from bench.references import ReferenceResult, solve_sgs_lft, solve_textbook  # noqa: E402
 from planner.psplib import (  # noqa: E402
     PsplibInstance,
@@ -44,7 +45,6 @@ from planner.psplib import (  # noqa: E402
     to_problem,
 )
 
-DEFAULT_DATA = "../shared/benchmarks/psplib"
 ALL_METHODS = ("core", "textbook", "sgs-lft")
 SETS = ("j30", "j60", "j120")
 
@@ -277,7 +277,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--methods", default=",".join(ALL_METHODS), help=f"comma-separated of {ALL_METHODS}"
     )
     parser.add_argument(
-        "--data", type=Path, default=None, help=f"PSPLIB folder (default: <repo>/{DEFAULT_DATA})"
+        "--data", type=Path, default=None, help="PSPLIB folder (default: bench/psplib.tar.xz)"
     )
     parser.add_argument("--json", type=Path, default=None, help="write records + summary here")
     parser.add_argument("--md", type=Path, default=None, help="write the Markdown table here")
@@ -297,7 +297,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         if m not in ALL_METHODS:
             parser.error(f"unknown method {m!r}; choose from {ALL_METHODS}")
     if args.data is None:
-        args.data = (REPO_ROOT / DEFAULT_DATA).resolve()
+        args.data = psplib_folder()
     return args
 
 

@@ -174,6 +174,11 @@ def render_text(plan: Plan) -> str:
     lines = [f"{plan.title}", verdict_sentence(plan)]
     status = plan.solver_status + (f" ({plan.message})" if plan.message else "")
     lines.append(f"Solver: {status}, {plan.solve_seconds:.1f} s")
+    if plan.clock_stopped:
+        lines.append(
+            "Note: the machine was so busy that the clock, not the repeatable work budget, "
+            "ended the search: a rerun may give another plan."
+        )
     if plan.promises:
         lines += ["", "Promises:"]
         width = max(len(p.name) for p in plan.promises)

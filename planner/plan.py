@@ -13,6 +13,9 @@ from typing import Any
 import pandas as pd
 
 SOLVER_STATUSES: tuple[str, ...] = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN")
+OBJECTIVE_ORDER: tuple[str, ...] = ("weighted_days_late", "price", "earliest_finish")
+"""What the planner optimises, most important first: keep the promises, then the lowest price
+at that lateness, then finish as early as possible."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,25 @@ class BudgetCheck:
     cost: float | None = None  # internal cost where cost rates are known
     price_by_role: dict[str, float] = field(default_factory=dict)
     price_by_deliverable: dict[str, float] = field(default_factory=dict)
+    lowest_price: float | None = None
+    """Proven lower bound of the price of any plan that keeps the promises at least as well
+    as this one (equal to ``price`` when this plan is proven the cheapest such plan; None
+    when nothing is proven)."""
+
+    @property
+    def price_is_lowest(self) -> bool:
+        """True when no plan keeping the promises at least as well costs less (proven)."""
+        return self.lowest_price is not None and self.lowest_price >= self.price - 0.005
+
+    @property
+    def over_budget_proven(self) -> bool:
+        """True when the budget is exceeded by every plan that keeps the promises at least
+        as well as this one (proven), not only by this plan."""
+        return (
+            self.budget is not None
+            and self.lowest_price is not None
+            and self.lowest_price > self.budget + 0.005
+        )
 
     @property
     def gap(self) -> float | None:
@@ -98,9 +120,10 @@ class BudgetCheck:
 class Plan:
     """A schedule for a scenario, with the promises and budget evaluated on it.
 
-    ``solver_status`` is OPTIMAL (proven best), FEASIBLE (valid plan, optimality not proven
-    within the time limit), INFEASIBLE (proven: no plan exists within the planning horizon) or
-    UNKNOWN (no plan found within the time limit; nothing is proven).
+    ``solver_status`` is OPTIMAL (proven best of all plans: fewest weighted days late, then
+    the lowest price at that lateness, then the earliest finish), FEASIBLE (valid plan, not
+    proven best; ``message`` says why), INFEASIBLE (proven: no plan exists within the
+    planning horizon) or UNKNOWN (no plan found within the time limit; nothing is proven).
     """
 
     title: str
@@ -114,6 +137,9 @@ class Plan:
     horizon_end: date | None = None
     message: str = ""
     available_minutes: dict[str, dict[date, int]] = field(default_factory=dict, repr=False)
+    clock_stopped: bool = False
+    """True when the wall clock (a very busy machine), not the repeatable work budget, ended a
+    solver run: the same scenario and seed may then give another plan."""
 
     def __post_init__(self) -> None:
         if self.solver_status not in SOLVER_STATUSES:
@@ -234,6 +260,8 @@ class Plan:
             "verdict": self.verdict,
             "solver_status": self.solver_status,
             "message": self.message,
+            "objective": OBJECTIVE_ORDER,
+            "repeatable": not self.clock_stopped,
             "solve_seconds": round(self.solve_seconds, 3),
             "promises": [
                 {
@@ -268,6 +296,9 @@ class Plan:
                 "price": round(self.budget.price, 2),
                 "gap": self.budget.gap,
                 "within": self.budget.within,
+                "lowest_price": self.budget.lowest_price,
+                "price_is_lowest": self.budget.price_is_lowest,
+                "over_budget_proven": self.budget.over_budget_proven,
                 "fixed_costs": self.budget.fixed_costs,
                 "price_by_role": {k: round(v, 2) for k, v in self.budget.price_by_role.items()},
                 "price_by_deliverable": {

@@ -10,6 +10,7 @@ This is the library's main entry point::
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +20,7 @@ from planner.instances import TaskInstance, expand_tasks
 from planner.model import Scenario
 from planner.plan import Booking, BudgetCheck, Plan, PromiseOutcome, TaskPlan
 from planner.scheduler import Schedule, SolveResult, solve
-from planner.scheduler.agency import build_problem
+from planner.scheduler.agency import build_problem, rate_scale
 
 DEFAULT_TIME_LIMIT = 5.0
 
@@ -92,11 +93,12 @@ def plan_from_result(context: PlanningContext, result: SolveResult) -> Plan:
         tasks=tuple(tasks),
         bookings=tuple(bookings),
         promises=tuple(promises),
-        budget=budget_check(context, bookings),
+        budget=budget_check(context, bookings, result.cost_bound),
         solve_seconds=result.wall_seconds,
         horizon_end=horizon_days[-1] if horizon_days else None,
         message=result.message,
         available_minutes=available,
+        clock_stopped=result.clock_stopped,
     )
 
 
@@ -161,8 +163,14 @@ def _promise(
     )
 
 
-def budget_check(context: PlanningContext, bookings: list[Booking]) -> BudgetCheck:
-    """Price (bill rates × booked hours + fixed costs) and internal cost against the budget."""
+def budget_check(
+    context: PlanningContext, bookings: list[Booking], cost_bound: int | None = None
+) -> BudgetCheck:
+    """Price (bill rates × booked hours + fixed costs) and internal cost against the budget.
+
+    ``cost_bound`` is the solver's proven lower bound of the cost stage (in the units of
+    :func:`planner.scheduler.agency.rate_scale`); it becomes ``lowest_price``.
+    """
     scenario = context.scenario
     people = {p.name: p for p in scenario.team}
     tasks = {i.id: i.task for i in context.instances}
@@ -185,8 +193,14 @@ def budget_check(context: PlanningContext, bookings: list[Booking]) -> BudgetChe
     fixed = sum(f.amount for f in scenario.brief.fixed_costs)
     for item in scenario.brief.fixed_costs:
         by_deliverable[item.name] += item.amount
+    lowest = None
+    if cost_bound is not None and bookings:
+        scale = rate_scale([p.bill_rate for p in scenario.team])
+        # Rounded down to the cent: it stays a lower bound.
+        lowest = math.floor((cost_bound / (60 * scale) + fixed) * 100 + 1e-6) / 100
     return BudgetCheck(
         price=round(price + fixed, 2),
+        lowest_price=lowest,
         budget=scenario.brief.budget,
         fixed_costs=round(fixed, 2),
         cost=round(cost, 2) if cost_known and bookings else None,

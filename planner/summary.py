@@ -76,6 +76,9 @@ def budget_phrase(plan: Plan) -> str:
     if b.within:
         return f"price {money(b.price, cur)} within the {money(b.budget, cur)} budget"
     over = -(b.gap or 0)
-    return (
+    phrase = (
         f"price {money(b.price, cur)} is {money(over, cur)} over the {money(b.budget, cur)} budget"
     )
+    if b.over_budget_proven:
+        return phrase + " (no plan that keeps these promises fits it)"
+    return phrase + " (a cheaper plan keeping these promises was not ruled out in the time limit)"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.psplib_data import psplib_folder
+
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # ``bench`` is a top-level folder, not an installed package
     sys.path.insert(0, str(REPO))
@@ -26,12 +28,7 @@ from planner.psplib import (  # noqa: E402
     to_problem,
 )
 
-DATA = Path(__file__).resolve().parents[2] / "shared/benchmarks/psplib"
-
-pytestmark = pytest.mark.skipif(
-    not (DATA / "reference.csv").is_file(),
-    reason=f"PSPLIB benchmark folder not found at {DATA}",
-)
+DATA = psplib_folder()
 
 
 def _instance(name: str) -> PsplibInstance:

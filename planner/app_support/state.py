@@ -8,8 +8,9 @@ from pathlib import Path
 
 from planner.model import Scenario
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-"""The bundled sample scenarios (``data/*.yaml`` in the repository)."""
+DATA_DIR = Path(__file__).resolve().parents[1] / "samples"
+"""The bundled sample scenarios: ``planner/samples`` links to ``data/`` in the repository and
+holds copies in an installed package, so a non-editable install opens the app on a sample."""
 
 DEFAULT_SAMPLE = "tundra-product-launch.yaml"
 """The sample the app opens with: an over-promised launch, so the first view tells a story."""

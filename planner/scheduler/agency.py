@@ -23,6 +23,23 @@ def eligible_people(scenario: Scenario, instance: TaskInstance) -> tuple[str, ..
     return tuple(p.name for p in scenario.team if task.role in p.roles)
 
 
+RATE_DIGITS = 6
+"""Decimal places of a bill rate the cost stage keeps exactly (a millionth of a currency unit
+per hour); finer rates are rounded there, and the price shown is always computed exactly."""
+
+
+def rate_scale(rates: Sequence[float]) -> int:
+    """The smallest power of ten that makes every rate a whole number (at most 10**RATE_DIGITS).
+
+    The cost stage compares plans in exact integers: ``round(rate × scale)`` per minute booked.
+    """
+    for digits in range(RATE_DIGITS + 1):
+        scale = 10**digits
+        if all(abs(rate * scale - round(rate * scale)) < 1e-6 for rate in rates):
+            return scale
+    return 10**RATE_DIGITS
+
+
 def build_problem(
     scenario: Scenario, calendar: WorkCalendar, instances: Sequence[TaskInstance]
 ) -> Problem:
@@ -33,8 +50,9 @@ def build_problem(
     ValueError
         If an agency task has nobody who may do it (the readers report this first).
     """
+    scale = rate_scale([p.bill_rate for p in scenario.team])
     resources = tuple(
-        Resource(id=p.name, capacity=calendar.minutes(p.name), unit_cost=round(p.bill_rate))
+        Resource(id=p.name, capacity=calendar.minutes(p.name), unit_cost=round(p.bill_rate * scale))
         for p in scenario.team
     )
     activities = []

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from planner.scheduler.problem import Problem
+from planner.scheduler.problem import Activity, Problem
 from planner.scheduler.variables import Variables
 
 CONSTRAINT_FAMILIES: dict[str, str] = {
@@ -19,6 +19,7 @@ CONSTRAINT_FAMILIES: dict[str, str] = {
     "team_size": "At most max_resources resources share an effort activity.",
     "effort_capacity": "No resource is booked beyond its capacity in any period.",
     "fixed_capacity": "Fixed-duration demands never exceed a resource's capacity.",
+    "tail": "Tail relaxation only: effort booked past the model's periods ends after them.",
 }
 
 
@@ -36,17 +37,20 @@ def add_effort_rules(model: cp_model.CpModel, problem: Problem, v: Variables) ->
         a = activity.id
         first, latest = v.window[a]
         booked = v.units_of[a]
-        model.add(sum(x for _, _, x in booked) == activity.work)
+        overflow = [(r, x) for (b, r), x in v.overflow.items() if b == a]
+        model.add(sum(x for _, _, x in booked) + sum(x for _, x in overflow) == activity.work)
         by_period: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         by_resource: dict[str, list[cp_model.IntVar]] = defaultdict(list)
         for r, p, x in booked:
             by_period[p].append(x)
             by_resource[r].append(x)
+        for r, x in overflow:
+            by_resource[r].append(x)
         # One linear link per (activity, resource) instead of one enforced constraint per unit.
         for r, xs in by_resource.items():
             if (a, r) in v.assigned:
                 model.add(sum(xs) <= activity.work * v.assigned[a, r])
-        for p in range(first, latest):
+        for p in range(first, min(latest, v.tail_start or latest)):
             active = v.active[a, p]
             model.add(v.start[a] <= p).only_enforce_if(active)
             model.add(v.finish[a] >= p + 1).only_enforce_if(active)
@@ -56,6 +60,21 @@ def add_effort_rules(model: cp_model.CpModel, problem: Problem, v: Variables) ->
         if team:
             model.add(sum(team) >= 1)
             model.add(sum(team) <= activity.max_resources)
+        if overflow:
+            add_tail_rule(model, activity, v, [x for _, x in overflow])
+
+
+def add_tail_rule(
+    model: cp_model.CpModel, activity: Activity, v: Variables, overflow: list[cp_model.IntVar]
+) -> None:
+    """Relaxation rule "tail": effort booked at or after ``tail_start`` (where capacity counts
+    as unlimited) makes the activity finish after ``tail_start``, one period after its start
+    at the earliest."""
+    a, spills = activity.id, v.spills[activity.id]
+    assert v.tail_start is not None
+    model.add(sum(overflow) == 0).only_enforce_if(~spills)
+    model.add(v.finish[a] >= v.tail_start + 1).only_enforce_if(spills)
+    model.add(v.finish[a] >= v.start[a] + 1)
 
 
 def add_capacity(model: cp_model.CpModel, problem: Problem, v: Variables) -> None:

@@ -111,3 +111,48 @@ def new_solver(
         params.max_deterministic_time = work
         params.interleave_search = workers > 1
     return solver
+
+
+class SolveBudget:
+    """One time limit shared by the solver runs of a solve, kept repeatable.
+
+    Each run gets a share of what is left: of the deterministic work budget
+    (``DETERMINISTIC_UNITS_PER_SECOND × time_limit``, counted in CP-SAT's own units so it
+    repeats exactly) and of the wall clock (``WALL_GUARD × time_limit`` in deterministic runs,
+    a safety net). ``clock_stopped`` records whether the clock ever ended a run before its work
+    budget: only then may the same problem and seed give another answer.
+    """
+
+    def __init__(
+        self, time_limit: float, seed: int, workers: int, deterministic: bool, log: bool
+    ) -> None:
+        self.started = time.perf_counter()
+        self.time_limit, self.seed, self.workers = time_limit, seed, workers
+        self.deterministic, self.log = deterministic, log
+        self.spent = 0.0
+        self.clock_stopped = False
+        self.timer = SolutionTimer(self.started)
+
+    def solver(self, share: float, light: bool = False) -> cp_model.CpSolver:
+        """A solver allowed ``share`` of the work and time left."""
+        clock = self.time_limit * (WALL_GUARD if self.deterministic else 1.0)
+        wall = max(0.05, (clock - (time.perf_counter() - self.started)) * share)
+        work = max(0.01, (self.time_limit * DETERMINISTIC_UNITS_PER_SECOND - self.spent) * share)
+        deterministic_work = work if self.deterministic else None
+        return new_solver(wall, deterministic_work, self.seed, self.workers, self.log, light)
+
+    def run(self, solver: cp_model.CpSolver, model: cp_model.CpModel, timed: bool = False) -> int:
+        """Solve ``model``, charge the work done, note a clock stop; returns the status code."""
+        status = solver.solve(model, self.timer) if timed else solver.solve(model)
+        self.spent += solver.deterministic_time
+        decided = status in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+        # An undecided run that did not use up its work budget was stopped by the clock.
+        work_left = solver.deterministic_time < 0.95 * solver.parameters.max_deterministic_time
+        if self.deterministic and not decided and work_left:
+            self.clock_stopped = True
+        return status
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the budget was opened."""
+        return time.perf_counter() - self.started

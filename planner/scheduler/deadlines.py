@@ -329,33 +329,66 @@ def solve_min_cost(
         return PricedResult("INFEASIBLE")
     for a in hard:
         model.add(v.finish[a] <= _due(sub, a))
-    terms: list[cp_model.LinearExprT] = []
-    shift: dict[str, cp_model.IntVar] = {}
-    for name, (ids, price) in movable.items():
-        shift[name] = model.new_int_var(0, v.horizon, f"shift[{name}]")
-        for a in ids:
-            model.add(v.finish[a] <= _due(sub, a) + shift[name])
-        terms.append(price * shift[name])
+    shift, terms = _add_movable(model, sub, v, movable)
     terms += [priced[r] * x for (_, r, _), x in v.units.items() if priced.get(r)]
     _add_companions(model, sub, v, companions, team_limit)
-    greedy = serial_sgs(sub)
-    if greedy is not None and greedy.makespan <= v.horizon:
-        add_schedule_hint(model, v, greedy)
-        for name, (ids, _) in movable.items():
-            late = max(greedy.finish[a] - _due(sub, a) for a in ids)
-            model.add_hint(shift[name], min(max(late, 0), v.horizon))
+    _hint_greedy(model, sub, v, movable, shift)
     model.minimize(sum(terms) if terms else 0)
     solver = _new_solver(time_limit, seed, workers)
-    code = solver.solve(model)
+    return _priced_result(solver, solver.solve(model), sub, v, shift)
+
+
+def _priced_result(
+    solver: cp_model.CpSolver,
+    code: int,
+    problem: Problem,
+    v: Variables,
+    shift: Mapping[str, cp_model.IntVar],
+) -> PricedResult:
+    """The :class:`PricedResult` of a finished priced solve."""
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return PricedResult("INFEASIBLE" if code == cp_model.INFEASIBLE else "UNKNOWN")
     return PricedResult(
         status="OPTIMAL" if code == cp_model.OPTIMAL else "FEASIBLE",
         cost=round(solver.objective_value),
-        schedule=extract_schedule(solver, sub, v),
+        schedule=extract_schedule(solver, problem, v),
         shift={name: solver.value(var) for name, var in shift.items()},
         proven=code == cp_model.OPTIMAL,
     )
+
+
+def _add_movable(
+    model: cp_model.CpModel,
+    problem: Problem,
+    v: Variables,
+    movable: Mapping[str, tuple[tuple[str, ...], int]],
+) -> tuple[dict[str, cp_model.IntVar], list[cp_model.LinearExprT]]:
+    """A priced ``shift`` per movable group: its due periods may all move by it."""
+    shift: dict[str, cp_model.IntVar] = {}
+    terms: list[cp_model.LinearExprT] = []
+    for name, (ids, price) in movable.items():
+        shift[name] = model.new_int_var(0, v.horizon, f"shift[{name}]")
+        for a in ids:
+            model.add(v.finish[a] <= _due(problem, a) + shift[name])
+        terms.append(price * shift[name])
+    return shift, terms
+
+
+def _hint_greedy(
+    model: cp_model.CpModel,
+    problem: Problem,
+    v: Variables,
+    movable: Mapping[str, tuple[tuple[str, ...], int]],
+    shift: Mapping[str, cp_model.IntVar],
+) -> None:
+    """The greedy schedule (and the shifts it needs) as the search's starting point."""
+    greedy = serial_sgs(problem)
+    if greedy is None or greedy.makespan > v.horizon:
+        return
+    add_schedule_hint(model, v, greedy)
+    for name, (ids, _) in movable.items():
+        late = max(greedy.finish[a] - _due(problem, a) for a in ids)
+        model.add_hint(shift[name], min(max(late, 0), v.horizon))
 
 
 def _add_companions(

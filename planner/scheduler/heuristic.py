@@ -149,17 +149,12 @@ def serial_sgs(problem: Problem, priority: Mapping[str, float] | None = None) ->
     if priority is None:
         priority = default_priority(problem)
     position = {a: i for i, a in enumerate(ids)}
-    predecessors: dict[str, list[tuple[str, int]]] = {a: [] for a in ids}
-    successors: dict[str, list[str]] = {a: [] for a in ids}
-    for p in problem.precedences:
-        predecessors[p.after].append((p.before, p.lag))
-        successors[p.before].append(p.after)
+    predecessors, successors = _links(problem)
     waiting = {a: len(predecessors[a]) for a in ids}
     # A heap of ready activities picks the same one as a scan for the minimum, in O(log n).
     ready = [(priority[a], position[a], a) for a in ids if waiting[a] == 0]
     heapq.heapify(ready)
     capacity = _Capacity(problem)
-    limit = max((len(r.capacity) for r in problem.resources), default=0)
     start: dict[str, int] = {}
     finish: dict[str, int] = {}
     allocation: dict[str, dict[str, dict[int, int]]] = {}
@@ -176,15 +171,10 @@ def serial_sgs(problem: Problem, priority: Mapping[str, float] | None = None) ->
             start[current] = min(p for periods in placed.values() for p in periods)
             finish[current] = _last_period(placed) + 1
         else:
-            t = est
-            while activity.demands and not capacity.fits_fixed(
-                activity.demands, t, activity.duration
-            ):
-                t += 1
-                if t > limit:
-                    return None
-            capacity.book_fixed(activity.demands, t, activity.duration)
-            start[current], finish[current] = t, t + activity.duration
+            at = _place_fixed(activity, est, capacity, problem)
+            if at is None:
+                return None
+            start[current], finish[current] = at, at + activity.duration
         for after in successors[current]:
             waiting[after] -= 1
             if waiting[after] == 0:
@@ -192,6 +182,28 @@ def serial_sgs(problem: Problem, priority: Mapping[str, float] | None = None) ->
     if len(finish) < len(ids):
         return None  # a cycle: the caller validates against this
     return Schedule(start=start, finish=finish, allocation=allocation)
+
+
+def _links(problem: Problem) -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[str]]]:
+    """``(before, lag)`` pairs into and successor ids out of every activity."""
+    predecessors: dict[str, list[tuple[str, int]]] = {a.id: [] for a in problem.activities}
+    successors: dict[str, list[str]] = {a.id: [] for a in problem.activities}
+    for p in problem.precedences:
+        predecessors[p.after].append((p.before, p.lag))
+        successors[p.before].append(p.after)
+    return predecessors, successors
+
+
+def _place_fixed(activity: Activity, est: int, capacity: _Capacity, problem: Problem) -> int | None:
+    """Book a fixed-duration activity at its first start from ``est`` that fits; its start."""
+    limit = max((len(r.capacity) for r in problem.resources), default=0)
+    at = est
+    while activity.demands and not capacity.fits_fixed(activity.demands, at, activity.duration):
+        at += 1
+        if at > limit:
+            return None
+    capacity.book_fixed(activity.demands, at, activity.duration)
+    return at
 
 
 def default_priority(problem: Problem) -> dict[str, float]:

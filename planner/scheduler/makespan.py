@@ -45,7 +45,7 @@ from planner.scheduler.improve import (
     plan_warm_start,
 )
 from planner.scheduler.objective import makespan as makespan_var
-from planner.scheduler.problem import Problem, Schedule, SolveResult, lateness_of
+from planner.scheduler.problem import Problem, Schedule, SolveResult, Status, lateness_of
 
 
 @dataclass
@@ -88,57 +88,89 @@ def solve_makespan(
 ) -> SolveResult:
     """Minimise the makespan of a fixed-duration problem; arguments as in ``solve``."""
     started = time.perf_counter()
+    best = _first_best(problem, time_limit, seed, hint, started)
+    if best is None:
+        return SolveResult(
+            status=Status.UNKNOWN,
+            schedule=None,
+            wall_seconds=time.perf_counter() - started,
+            message="no schedule fits the capacity rows (nothing is proven)",
+        )
+    heuristic_makespan = best.schedule.makespan
+    if best.proven:
+        return _finish(problem, best, started, heuristic_makespan)
+    search = _CpSatRuns(problem, best, started, time_limit, seed, workers, deterministic, log)
+    if not search.evolve:  # one uninterrupted search: a restart would lose what it learned
+        search.run(None)
+        return _finish(problem, best, started, heuristic_makespan)
+    search.run(PROBE_SHARE)
+    if not best.proven and best.gap > CLOSE_GAP:
+        evolved = plan_warm_start(problem, time_limit, EVOLVE_SHARE, seed + 1)
+        if evolved is not None:
+            best.offer(evolved.schedule, time.perf_counter() - started)
+    if not best.proven:
+        search.model.add(search.span <= best.schedule.makespan)
+        search.run(None)
+    return _finish(problem, best, started, heuristic_makespan)
+
+
+def _first_best(
+    problem: Problem, time_limit: float, seed: int, hint: Schedule | None, started: float
+) -> _Best | None:
+    """The first warm start's schedule (or the hint, if shorter) and lower bound."""
     first = plan_warm_start(problem, time_limit, FIRST_SHARE, seed)
     schedule = first.schedule if first is not None else None
     schedule = schedule or serial_sgs(problem)
     if hint is not None and (schedule is None or hint.makespan < schedule.makespan):
         schedule = hint
     if first is None or schedule is None:
-        return SolveResult(
-            status="UNKNOWN",
-            schedule=None,
-            wall_seconds=time.perf_counter() - started,
-            message="no schedule fits the capacity rows (nothing is proven)",
-        )
+        return None
     found_at = time.perf_counter() - started
-    best = _Best(schedule, first.lower_bound, found_at, found_at)
-    if best.proven:
-        return _finish(problem, best, started, schedule.makespan)
-    model, variables = build_model(problem, schedule.makespan)
-    span = makespan_var(model, problem, variables)
-    model.add(span >= best.bound)
-    model.minimize(span)
-    timer = SolutionTimer(started)
-    evolve = len(problem.activities) > EVOLVE_ABOVE
+    return _Best(schedule, first.lower_bound, found_at, found_at)
 
-    def run(share: float | None) -> None:
+
+class _CpSatRuns:
+    """The CP-SAT model over the first makespan as horizon, ``makespan >= bound``, and runs
+    of it from the best schedule so far."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        best: _Best,
+        started: float,
+        time_limit: float,
+        seed: int,
+        workers: int,
+        deterministic: bool,
+        log: bool,
+    ) -> None:
+        self.problem, self.best, self.started = problem, best, started
+        self.time_limit, self.seed, self.workers = time_limit, seed, workers
+        self.deterministic, self.log = deterministic, log
+        self.model, self.variables = build_model(problem, best.schedule.makespan)
+        self.span = makespan_var(self.model, problem, self.variables)
+        self.model.add(self.span >= best.bound)
+        self.model.minimize(self.span)
+        self.timer = SolutionTimer(started)
+        self.evolve = len(problem.activities) > EVOLVE_ABOVE
+
+    def run(self, share: float | None) -> None:
         """One CP-SAT run from the best schedule; ``share`` None: the rest of the limit."""
-        add_schedule_hint(model, variables, best.schedule)
-        left = time_limit - (time.perf_counter() - started)
-        wall = max(0.05, left if share is None else min(left, share * time_limit))
-        rest = 1.0 - FIRST_SHARE - (PROBE_SHARE + EVOLVE_SHARE if evolve else 0.0)
+        best, limit = self.best, self.time_limit
+        add_schedule_hint(self.model, self.variables, best.schedule)
+        left = limit - (time.perf_counter() - self.started)
+        wall = max(0.05, left if share is None else min(left, share * limit))
+        rest = 1.0 - FIRST_SHARE - (PROBE_SHARE + EVOLVE_SHARE if self.evolve else 0.0)
         planned = rest if share is None else share
-        work = planned * time_limit * DETERMINISTIC_UNITS_PER_SECOND if deterministic else None
-        solver = new_solver(wall, work, seed, workers, log)
-        status = solver.solve(model, timer)
+        work = planned * limit * DETERMINISTIC_UNITS_PER_SECOND if self.deterministic else None
+        solver = new_solver(wall, work, self.seed, self.workers, self.log)
+        status = solver.solve(self.model, self.timer)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            found = extract_schedule(solver, problem, variables)
-            best.offer(found, timer.times[-1] if timer.times else time.perf_counter() - started)
+            found = extract_schedule(solver, self.problem, self.variables)
+            at = self.timer.times[-1] if self.timer.times else time.perf_counter() - self.started
+            best.offer(found, at)
             bound = best.schedule.makespan if status == cp_model.OPTIMAL else 0
             best.bound = max(best.bound, bound, round(solver.best_objective_bound))
-
-    if not evolve:  # one uninterrupted search: a restart would lose what it learned
-        run(None)
-        return _finish(problem, best, started, schedule.makespan)
-    run(PROBE_SHARE)
-    if not best.proven and best.gap > CLOSE_GAP:
-        evolved = plan_warm_start(problem, time_limit, EVOLVE_SHARE, seed + 1)
-        if evolved is not None:
-            best.offer(evolved.schedule, time.perf_counter() - started)
-    if not best.proven:
-        model.add(span <= best.schedule.makespan)
-        run(None)
-    return _finish(problem, best, started, schedule.makespan)
 
 
 def _finish(problem: Problem, best: _Best, started: float, heuristic_makespan: int) -> SolveResult:

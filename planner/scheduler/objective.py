@@ -1,7 +1,8 @@
 """Objective stages, solved lexicographically.
 
-Agency: (1) weighted working days late over all promises, (2) finish early — the makespan,
-then the sum of finishes, (3) cost of who does the work. PSPLIB: the makespan alone.
+Agency: (1) weighted working days late over all promises, (2) the lowest cost of who does the
+work at that lateness, (3) finish early — the makespan, then the sum of finishes. PSPLIB: the
+makespan alone.
 """
 
 from __future__ import annotations
@@ -40,9 +41,10 @@ def earliness(model: cp_model.CpModel, problem: Problem, v: Variables) -> cp_mod
 
 
 def cost(model: cp_model.CpModel, problem: Problem, v: Variables) -> cp_model.LinearExpr:
-    """Units booked times each resource's unit cost."""
+    """Units booked (tail overflow included) times each resource's unit cost, exactly."""
     rates = {r.id: r.unit_cost for r in problem.resources}
     terms = [rates[r] * x for (_, r, _), x in v.units.items() if rates[r]]
+    terms += [rates[r] * x for (_, r), x in v.overflow.items() if rates[r]]
     return sum(terms) if terms else cp_model.LinearExpr.constant(0)
 
 
@@ -54,6 +56,6 @@ def stages(
         return [("makespan", makespan(model, problem, v))]
     return [
         ("lateness", lateness(model, problem, v)),
-        ("earliness", earliness(model, problem, v)),
         ("cost", cost(model, problem, v)),
+        ("earliness", earliness(model, problem, v)),
     ]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Resource:
     """Something with limited capacity per period: a person or a pool of identical units.
 
     ``capacity`` gives the units available in each period; periods past its end have none.
-    ``unit_cost`` weighs the cost tie-break of the objective (e.g. bill rate per hour).
+    ``unit_cost`` is the exact cost of one unit in any integer scale (the agency adapter uses
+    the bill rate per hour times a power of ten that makes every rate whole).
     """
 
     id: str
@@ -86,8 +88,8 @@ class Precedence:
 class Problem:
     """Resources, activities and precedences over ``horizon`` periods.
 
-    ``objective`` is ``"agency"`` (lexicographic: weighted lateness, then makespan and early
-    finishes, then cost) or ``"makespan"`` (PSPLIB).
+    ``objective`` is ``"agency"`` (lexicographic: weighted lateness, then cost, then makespan
+    and early finishes) or ``"makespan"`` (PSPLIB).
     """
 
     resources: tuple[Resource, ...]
@@ -138,14 +140,40 @@ class Schedule:
         return max(self.finish.values(), default=0)
 
 
+class Status(StrEnum):
+    """How much a solve proved: see :class:`SolveResult`."""
+
+    OPTIMAL = "OPTIMAL"
+    FEASIBLE = "FEASIBLE"
+    INFEASIBLE = "INFEASIBLE"
+    UNKNOWN = "UNKNOWN"
+
+
+class Unproven(StrEnum):
+    """Why a FEASIBLE result is not proven best."""
+
+    TIME_LIMIT = "time_limit"
+    """The search or the proof did not finish within the time limit."""
+    HORIZON = "horizon"
+    """Best among plans ending by ``SolveResult.horizon``; one ending later was not ruled out."""
+    NARROWED = "narrowed"
+    """A large model searched only near the heuristic plan (search windows)."""
+
+
 @dataclass(frozen=True)
 class SolveResult:
     """What a solve produced.
 
-    ``status``: OPTIMAL (proven best), FEASIBLE (schedule found, not proven best in time),
-    INFEASIBLE (proven impossible within the horizon), UNKNOWN (nothing found in time).
-    ``lateness`` is the weighted sum of periods late; ``bound`` the best proven lower bound of
-    the first objective stage (lateness, or makespan for PSPLIB).
+    ``status``: OPTIMAL (proven best over the whole problem, every objective stage),
+    FEASIBLE (schedule found, not proven best; ``unproven`` says why), INFEASIBLE (proven
+    impossible within the capacity rows), UNKNOWN (nothing found in time).
+    ``lateness`` is the weighted sum of periods late; ``bound`` a proven lower bound of the
+    first objective stage (lateness, or makespan for PSPLIB) over the whole problem.
+    ``cost`` is the cost stage's value and ``cost_bound`` a proven lower bound of the cost of
+    any schedule at most as late as this one (equal to ``cost`` when that is proven lowest).
+    ``horizon`` is the number of periods the final model spanned. ``clock_stopped`` is true
+    when the wall clock, not the repeatable work budget, ended some solver run: only then may
+    the same problem and seed give another schedule.
     """
 
     status: str
@@ -159,6 +187,13 @@ class SolveResult:
     heuristic_makespan: int | None = None
     message: str = ""
     stats: Mapping[str, float] = field(default_factory=dict)
+    cost: int | None = None
+    cost_bound: int | None = None
+    horizon: int | None = None
+    clock_stopped: bool = False
+    unproven: str | None = None
+    work: float = 0.0
+    """CP-SAT deterministic work spent (its own units; the same on a busy machine)."""
 
 
 def topological_order(
@@ -188,4 +223,15 @@ def lateness_of(problem: Problem, schedule: Schedule) -> int:
         a.weight * max(0, schedule.finish[a.id] - a.due)
         for a in problem.activities
         if a.due is not None
+    )
+
+
+def cost_of(problem: Problem, schedule: Schedule) -> int:
+    """Units booked times unit costs of a schedule (the agency cost stage)."""
+    rate = {r.id: r.unit_cost for r in problem.resources}
+    return sum(
+        rate[r] * units
+        for by_resource in schedule.allocation.values()
+        for r, periods in by_resource.items()
+        for units in periods.values()
     )

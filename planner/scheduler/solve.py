@@ -1,31 +1,19 @@
 """Solve a :class:`Problem` with CP-SAT: warm start, lexicographic stages, plain-data result.
 
+The agency stages and when their values are proven for the whole problem are in
+:mod:`planner.scheduler.lexicographic`; fixed-duration makespan problems (RCPSP) have their own
+pipeline in :mod:`planner.scheduler.makespan`.
+
 ortools is imported inside ``planner.scheduler`` only.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import replace
-
-from ortools.sat.python import cp_model
-
-from planner.scheduler.cpsat import (
-    DETERMINISTIC_UNITS_PER_SECOND,
-    WALL_GUARD,
-    SolutionTimer,
-    add_schedule_hint,
-    build_model,
-    extract_schedule,
-    new_solver,
-)
+from planner.scheduler.cpsat import SolveBudget
 from planner.scheduler.heuristic import sampled_sgs, schedule_quality, serial_sgs
-from planner.scheduler.objective import stages
+from planner.scheduler.lexicographic import LexicographicSearch, StageOutcome
 from planner.scheduler.passes import applies
-from planner.scheduler.problem import Problem, Schedule, SolveResult, lateness_of
-
-STAGE_SHARE = (0.6, 0.6, 1.0)
-"""Share of the time still left that each objective stage may use (the last takes the rest)."""
+from planner.scheduler.problem import Problem, Schedule, SolveResult, Status, Unproven, lateness_of
 
 LARGE_MODEL_UNITS = 8_000
 """Above this many potential ``units`` variables (eligible people × periods left, summed over
@@ -91,6 +79,21 @@ def search_caps(problem: Problem, schedule: Schedule, slack: int = WINDOW_SLACK)
     return {a.id: max(schedule.finish[a.id], a.due or 0) + slack for a in problem.activities}
 
 
+def largest_small_horizon(problem: Problem, at_least: int) -> int:
+    """The largest horizon (up to the capacity rows) whose model is not large, or ``at_least``.
+
+    ``potential_units`` grows with the horizon, so a bisection finds it.
+    """
+    low, high = at_least, capacity_rows(problem)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if potential_units(problem, middle) <= LARGE_MODEL_UNITS:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def sample_passes(problem: Problem, time_limit: float) -> int:
     """Heuristic restarts that fit :data:`SAMPLE_SHARE` of the limit (from the size alone)."""
     size = sum(max(1, len(a.eligible)) for a in problem.activities) * max(1, capacity_rows(problem))
@@ -147,17 +150,15 @@ def solve(
     Returns
     -------
     SolveResult
-        Status OPTIMAL only when every stage is proven optimal within the horizon.
+        Status OPTIMAL only when every stage is proven best over the whole problem (all its
+        capacity periods), not only inside the model's horizon.
 
     Notes
     -----
-    Problems of fixed-duration activities with ``objective="makespan"`` (RCPSP) go through
-    :func:`planner.scheduler.makespan.solve_makespan`: improved heuristic schedules, a
-    lower bound, and CP-SAT runs around them.
-
     The deterministic budget is ``DETERMINISTIC_UNITS_PER_SECOND × time_limit`` and normally
     ends within the limit; the clock stops a deterministic run only at ``WALL_GUARD`` times the
-    limit (a very busy machine), and only then may repeat runs differ.
+    limit (a very busy machine): the result then says ``clock_stopped`` and repeat runs may
+    differ.
     """
     if deterministic is None:
         deterministic = workers == 1
@@ -165,95 +166,77 @@ def solve(
         from planner.scheduler.makespan import solve_makespan
 
         return solve_makespan(problem, time_limit, seed, workers, hint, deterministic, log)
-    started = time.perf_counter()
-    heuristic = warm_start(problem, time_limit, seed)
+    return _solve_stages(problem, SolveBudget(time_limit, seed, workers, deterministic, log), hint)
+
+
+def _solve_stages(problem: Problem, budget: SolveBudget, hint: Schedule | None) -> SolveResult:
+    """Warm start, then the lexicographic stages over a horizon that grows as needed."""
+    heuristic = warm_start(problem, budget.time_limit, budget.seed)
     start_from = _better(problem, heuristic, hint)
     horizon, caps = model_shape(problem, start_from)
-    try:
-        model, variables = build_model(problem, horizon, caps)
-    except ValueError:  # the calendar ends too soon: a limit of the period planned, no proof
-        return SolveResult(status="UNKNOWN", schedule=None, message=beyond_calendar(horizon))
-    objectives = stages(model, problem, variables)
-    best = start_from if start_from is not None and start_from.makespan <= horizon else None
-    if best is not None:
-        add_schedule_hint(model, variables, best)
-    status_names: list[str] = []
-    bound: int | None = None
-    stage_values: dict[str, float] = {}
-    spent = 0.0
-    timer = SolutionTimer(started)
-    for index, (name, expression) in enumerate(objectives):
-        if name == "lateness" and best is not None and lateness_of(problem, best) == 0:
-            # Lateness cannot go below zero: the warm start is already optimal for this stage.
-            model.add(expression <= 0)
-            stage_values[name], bound = 0, 0
-            status_names.append("OPTIMAL")
-            continue
-        share = 1.0 if index == len(objectives) - 1 else STAGE_SHARE[index]
-        clock = time_limit * (WALL_GUARD if deterministic else 1.0)
-        wall = max(0.05, (clock - (time.perf_counter() - started)) * share)
-        # Deterministic work left is counted in CP-SAT's own units, so budgets repeat exactly.
-        work = max(0.01, (time_limit * DETERMINISTIC_UNITS_PER_SECOND - spent) * share)
-        model.minimize(expression)
-        solver = new_solver(
-            wall, work if deterministic else None, seed, workers, log, light=caps is not None
-        )
-        status = solver.solve(model, timer)
-        spent += solver.deterministic_time
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best = extract_schedule(solver, problem, variables)
-            value = round(solver.objective_value)
-            stage_values[name] = value
-            if index == 0:
-                bound = round(solver.best_objective_bound)
-            model.add(expression <= value)
-            add_schedule_hint(model, variables, best)
-            status_names.append("OPTIMAL" if status == cp_model.OPTIMAL else "FEASIBLE")
-        elif status == cp_model.INFEASIBLE and index == 0 and start_from is None:
-            return _result(
-                "INFEASIBLE",
-                None,
-                problem,
-                started,
-                timer,
-                bound,
-                heuristic,
-                "no schedule exists within the planning horizon",
-            )
-        else:
-            status_names.append("FEASIBLE" if best is not None else "UNKNOWN")
-            if best is None:
-                break
-    if best is None:
-        return _result(
-            "UNKNOWN",
-            None,
-            problem,
-            started,
-            timer,
-            bound,
-            heuristic,
-            "no schedule found within the time limit (nothing is proven)",
-        )
-    proven = bool(status_names) and all(s == "OPTIMAL" for s in status_names)
-    message = "" if proven else "optimality not proven within the time limit"
-    if caps is not None:
-        # Optimal or bounded only among plans inside the narrowed windows: nothing overall.
-        bound = 0 if bound == 0 else None
-        if proven:
-            proven = False
-            message = "best plan found near the heuristic plan; optimality not proven"
-    result = _result(
-        "OPTIMAL" if proven else "FEASIBLE",
-        best,
-        problem,
-        started,
-        timer,
-        bound,
-        heuristic,
-        message,
+    search = LexicographicSearch(
+        problem, budget, capacity_rows(problem), start_from, light=caps is not None
     )
-    return replace(result, stats=stage_values)
+    try:
+        search.run(horizon, caps, largest_small_horizon(problem, horizon))
+    except ValueError:  # an activity cannot fit in the calendar: a limit of the period, no proof
+        return SolveResult(
+            status=Status.UNKNOWN, schedule=None, message=beyond_calendar(capacity_rows(problem))
+        )
+    return _result(problem, search, heuristic, narrowed=caps is not None)
+
+
+def _result(
+    problem: Problem,
+    search: LexicographicSearch,
+    heuristic: Schedule | None,
+    narrowed: bool,
+) -> SolveResult:
+    """The plain-data result of a finished search, its status and claims made true."""
+    best, budget, timer = search.best, search.budget, search.budget.timer
+    status, unproven, message = _status(search, narrowed)
+    lateness = next(iter(search.stages.values()))
+    cost = search.stages.get("cost", StageOutcome())
+    return SolveResult(
+        status=status,
+        schedule=best,
+        lateness=lateness_of(problem, best) if best else None,
+        makespan=best.makespan if best else None,
+        bound=lateness.bound if best else None,
+        wall_seconds=budget.elapsed,
+        first_solution_seconds=timer.times[0] if timer.times else None,
+        best_solution_seconds=timer.times[-1] if timer.times else None,
+        heuristic_makespan=heuristic.makespan if heuristic else None,
+        message=message,
+        stats={n: s.value for n, s in search.stages.items() if s.value is not None},
+        cost=cost.value if best else None,
+        cost_bound=cost.bound if best else None,
+        horizon=search.horizon,
+        clock_stopped=budget.clock_stopped,
+        unproven=unproven,
+        work=budget.spent,
+    )
+
+
+UNPROVEN_MESSAGES = {
+    Unproven.TIME_LIMIT: "optimality not proven within the time limit",
+    Unproven.HORIZON: "best plan among those ending by period {horizon}; one ending later may be "
+    "better and was not ruled out within the time limit",
+    Unproven.NARROWED: "best plan found near the heuristic plan; optimality not proven",
+}
+
+
+def _status(search: LexicographicSearch, narrowed: bool) -> tuple[str, str | None, str]:
+    """Status, why it is not proven (if so) and the message of a finished search."""
+    if search.best is None:
+        first = next(iter(search.stages.values()), None)
+        if first is not None and first.status == Status.INFEASIBLE:
+            return Status.INFEASIBLE, None, "no schedule exists within the planning horizon"
+        return Status.UNKNOWN, None, "no schedule found within the time limit (nothing is proven)"
+    if search.proven and not narrowed:
+        return Status.OPTIMAL, None, ""
+    reason = Unproven.NARROWED if narrowed else search.unproven or Unproven.TIME_LIMIT
+    return Status.FEASIBLE, reason, UNPROVEN_MESSAGES[reason].format(horizon=search.horizon)
 
 
 def _better(problem: Problem, first: Schedule | None, second: Schedule | None) -> Schedule | None:
@@ -261,27 +244,3 @@ def _better(problem: Problem, first: Schedule | None, second: Schedule | None) -
     if first is None or second is None:
         return first or second
     return min(first, second, key=lambda s: schedule_quality(problem, s))
-
-
-def _result(
-    status: str,
-    schedule: Schedule | None,
-    problem: Problem,
-    started: float,
-    timer: SolutionTimer,
-    bound: int | None,
-    heuristic: Schedule | None,
-    message: str,
-) -> SolveResult:
-    return SolveResult(
-        status=status,
-        schedule=schedule,
-        lateness=lateness_of(problem, schedule) if schedule else None,
-        makespan=schedule.makespan if schedule else None,
-        bound=bound,
-        wall_seconds=time.perf_counter() - started,
-        first_solution_seconds=timer.times[0] if timer.times else None,
-        best_solution_seconds=timer.times[-1] if timer.times else None,
-        heuristic_makespan=heuristic.makespan if heuristic else None,
-        message=message,
-    )

@@ -124,7 +124,9 @@ def test_large_plan_is_valid_repeatable_and_not_claimed_optimal() -> None:
     assert warm is not None and result.lateness is not None
     assert result.lateness <= lateness_of(problem, warm)
     again = solve(problem, time_limit=2.0, seed=0)
-    assert again.schedule == result.schedule
+    # The promise: the same plan, unless the result says the clock (a very busy machine), not
+    # the repeatable work budget, ended a run.
+    assert again.schedule == result.schedule or result.clock_stopped or again.clock_stopped
 
 
 def test_zero_lateness_warm_start_skips_the_first_stage() -> None:

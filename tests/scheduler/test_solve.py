@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planner.scheduler import Activity, Precedence, Problem, Resource, Schedule, serial_sgs, solve
+from planner.scheduler.cpsat import SolveBudget, build_model
+from planner.scheduler.objective import stages
 
 
 def check(problem: Problem, schedule: Schedule) -> None:
@@ -156,3 +158,29 @@ def test_heuristic_schedule_is_valid() -> None:
 def test_malformed_problems_are_rejected(bad) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError):
         bad()
+
+
+def _budget_run(wall: float, work: float) -> bool:
+    """Run a model that takes real work under the given limits; did the budget see a clock
+    stop?"""
+    team = tuple(person(f"p{i}", per_day=300 + 30 * i, days=40) for i in range(4))
+    jobs = tuple(
+        Activity(f"a{i}", work=600 + 97 * i, eligible=("p0", "p1", "p2", "p3"), due=3 + i % 7)
+        for i in range(14)
+    )
+    problem = Problem(team, jobs, horizon=40)
+    model, variables = build_model(problem, 40)
+    model.minimize(dict(stages(model, problem, variables))["lateness"])
+    budget = SolveBudget(1.0, seed=0, workers=1, deterministic=True, log=False)
+    solver = budget.solver(1.0)
+    solver.parameters.max_time_in_seconds = wall
+    solver.parameters.max_deterministic_time = work
+    budget.run(solver, model)
+    return budget.clock_stopped
+
+
+def test_a_run_ended_by_the_clock_is_reported() -> None:
+    # Only the clock can end this run before its (large) work budget.
+    assert _budget_run(wall=0.001, work=1000.0)
+    # Here the (tiny) work budget ends it, whatever the machine's load.
+    assert not _budget_run(wall=1000.0, work=0.001)
