@@ -7,9 +7,9 @@
   (formula starts, quotes, any printable Unicode).
 * Random hostile mutations of valid files end with exit code 0, 1 or 2, never a traceback.
 
-CI runs a modest number of examples (profile ``ci``, the default). The long profile runs far
-more: ``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py`` (see
-docs/security.md).
+CI runs a modest, repeatable number of examples (:data:`EXAMPLES`). The long profile runs
+fresh ones: ``PROPERTY_EXAMPLES=500 PROPERTY_RANDOM=1 python -m pytest
+tests/test_properties.py`` (see docs/security.md).
 """
 
 from __future__ import annotations
@@ -33,19 +33,18 @@ from planner.planning import plan_scenario
 from planner.validate import validate_plan
 from tests.conftest import DATA_DIR
 
-settings.register_profile(
-    "ci",
-    max_examples=12,
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "12"))
+"""Examples per property: a modest, repeatable 12 in CI; ``PROPERTY_EXAMPLES=500
+PROPERTY_RANDOM=1`` is the long profile (fresh examples every run)."""
+
+PROPERTY = settings(
+    max_examples=EXAMPLES,
     deadline=None,
+    derandomize=not os.environ.get("PROPERTY_RANDOM"),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-settings.register_profile(
-    "long",
-    max_examples=500,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+HOSTILE = settings(PROPERTY, deadline=60_000)
+"""For hostile files: a one-minute hang guard per example, not a speed claim."""
 
 START = date(2027, 3, 1)  # a Monday
 ROLES = ("designer", "copywriter")
@@ -104,6 +103,7 @@ def scenarios(draw: st.DrawFn, names: st.SearchStrategy[str] = _TEXT) -> Scenari
     )
 
 
+@PROPERTY
 @given(scenarios(names=st.sampled_from(["Aino", "Eero", "=1+1", "Ōsa", "Piotr"])))
 def test_every_plan_is_valid_met_promises_hold_and_price_is_bookings_times_rates(
     scenario: Scenario,
@@ -123,6 +123,7 @@ def test_every_plan_is_valid_met_promises_hold_and_price_is_bookings_times_rates
     assert plan.budget.price == pytest.approx(labour + fixed, abs=0.01)
 
 
+@PROPERTY
 @given(scenarios())
 def test_yaml_and_xlsx_round_trips_are_lossless(scenario: Scenario) -> None:
     assert load_scenario_bytes(dump_yaml(scenario).encode("utf-8"), "s.yaml") == scenario
@@ -182,8 +183,8 @@ def _run(tmp_path: Path, name: str, data: bytes, capsys: pytest.CaptureFixture[s
     assert "Traceback" not in err
 
 
+@HOSTILE
 @given(data=st.data())
-@settings(deadline=60_000)  # a hang guard, not a speed claim: any example may take a minute
 def test_hostile_values_in_a_valid_yaml_end_with_0_1_or_2(
     data: st.DataObject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -194,8 +195,8 @@ def test_hostile_values_in_a_valid_yaml_end_with_0_1_or_2(
     _run(tmp_path, "hostile.yaml", text.encode("utf-8", "surrogatepass"), capsys)
 
 
+@HOSTILE
 @given(data=st.data())
-@settings(deadline=60_000)
 def test_random_byte_damage_ends_with_0_1_or_2(
     data: st.DataObject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
