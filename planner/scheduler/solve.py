@@ -40,15 +40,6 @@ def capacity_rows(problem: Problem) -> int:
     return problem.horizon or max((len(r.capacity) for r in problem.resources), default=0)
 
 
-def beyond_calendar(horizon: int) -> str:
-    """Plain words for work that does not fit in the planned calendar (not a proof)."""
-    return (
-        f"the work does not fit in the {horizon} working days planned; that is the end of "
-        "the calendar the planner covers, not a proof that it cannot be done (split the brief "
-        "or move the promised dates later)"
-    )
-
-
 def horizon_for(problem: Problem, heuristic: Schedule | None) -> int:
     """Periods the model spans: the heuristic's finish plus slack, within the capacity rows.
 
@@ -179,10 +170,8 @@ def _solve_stages(problem: Problem, budget: SolveBudget, hint: Schedule | None) 
     )
     try:
         search.run(horizon, caps, largest_small_horizon(problem, horizon))
-    except ValueError:  # an activity cannot fit in the calendar: a limit of the period, no proof
-        return SolveResult(
-            status=Status.UNKNOWN, schedule=None, message=beyond_calendar(capacity_rows(problem))
-        )
+    except ValueError as exc:  # an activity that cannot fit in the capacity rows at all
+        return SolveResult(status=Status.INFEASIBLE, schedule=None, message=str(exc))
     return _result(problem, search, heuristic, narrowed=caps is not None)
 
 
