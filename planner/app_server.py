@@ -130,11 +130,17 @@ def open_app(page: Any, url: str, timeout: float = 60_000) -> None:
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=timeout)
 
 
-def verdict_text(page: Any) -> str:
-    """The headline sentence (the first alert box that starts with a verdict word)."""
-    for text in page.locator('[data-testid="stAlert"]').all_inner_texts():
-        if text.strip().startswith(VERDICT_PREFIXES):
-            return text.strip()
+def verdict_text(page: Any, timeout: float = 30_000) -> str:
+    """The headline sentence (the first alert box that starts with a verdict word).
+
+    Waits up to ``timeout`` ms: while the script reruns (e.g. after an upload shows its
+    message above it), the verdict box is briefly replaced.
+    """
+    for _ in range(max(1, int(timeout // 250))):
+        for text in page.locator('[data-testid="stAlert"]').all_inner_texts():
+            if text.strip().startswith(VERDICT_PREFIXES):
+                return text.strip()
+        page.wait_for_timeout(250)
     raise AssertionError("no verdict on the page")
 
 
