@@ -7,8 +7,9 @@ verdict, promises, charts and downloads are all library calls.
 
 Session state: widget keys ``source_kind``, ``sample``, ``upload``, ``time_limit``, ``seed``,
 ``utilisation_by``, ``budget_by``, ``run_check``, ``run_explain``, ``apply_<label>``,
-``edit_<table>`` (data editors, ``dl_*`` downloads); the app's own ``loaded`` (source id, name
-and the tables the editors start from), ``valid`` (last valid edited scenario), ``checked``
+``edit_<table>`` (data editors, ``dl_*`` downloads), ``audience``, ``cancel_explain``; the
+app's own ``loaded`` (source id, name and the tables the editors start from), ``received``
+(the scenario as loaded, before any change), ``valid`` (last valid edited scenario), ``checked``
 (the scenario the verdict is for), ``explained`` (content key of the checked scenario whose
 explanation was asked for), ``applied`` (message after applying an alternative),
 ``specs_<table>`` and ``last_<table>`` (each editor's column settings and last value).
@@ -23,6 +24,8 @@ import streamlit as st
 
 from planner import app_diagnosis as why
 from planner import app_support as app
+from planner.audience import booking_labels
+from planner.brief_changes import CHANGES_HEADING, brief_changes
 from planner.diagnosis.explanation import Explanation
 from planner.io import (
     Issue,
@@ -32,11 +35,22 @@ from planner.io import (
     load_scenario_bytes,
     template_scenario,
 )
-from planner.levers import Alternative
+from planner.levers import RANKING_NOTE, Alternative
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import static_export_available
+from planner.wording import AGENCY, AUDIENCE_LABELS, AUDIENCES, CLIENT, Audience, days_text
+
+# Metric values and labels wrap onto a second line instead of being cut with an ellipsis on
+# narrow screens (a bare string here would be shown on the page by Streamlit's magic).
+METRIC_CSS = """<style>
+[data-testid="stMetricValue"] { font-size: 1.75rem; line-height: 1.2; }
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"] * {
+  white-space: normal !important; text-overflow: clip !important; overflow-wrap: anywhere;
+}
+</style>"""
 
 TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")
 SOURCE_KINDS = ("Sample", "Upload a file", "Empty template")
@@ -52,18 +66,57 @@ def solve(key: str, time_limit: float, seed: int, _scenario: Scenario) -> Plan:
     return plan_scenario(_scenario, time_limit=time_limit, seed=seed)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def explain(key: str, time_limit: float, seed: int, _scenario: Scenario) -> Explanation:
-    """Explain ``_scenario``; cached on the same content ``key`` and settings as :func:`solve`."""
-    return why.explain(_scenario, time_limit, seed)
+EXPLANATIONS_KEPT = 16
+
+
+def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Explanation:
+    """Explain ``scenario`` with a progress bar and a Cancel button; kept per content ``key``
+    and settings in the session (a cancelled run keeps nothing)."""
+    kept: dict[tuple[str, float, int], Explanation] = st.session_state.setdefault(
+        "explanations", {}
+    )
+    if (key, time_limit, seed) in kept:
+        return kept[key, time_limit, seed]
+    holder = st.empty()
+    with holder.container():
+        st.button("Cancel", key="cancel_explain", on_click=cancel_explain)
+        bar = st.progress(0.0, text="Explaining…")
+
+    def progress(words: str, share: float) -> None:
+        # Runs in the script's thread: a click on Cancel stops the run here.
+        bar.progress(max(0.0, min(share, 1.0)), text=f"Explaining: {words}…")
+
+    result = why.explain(scenario, time_limit, seed, progress=progress)
+    holder.empty()
+    if len(kept) >= EXPLANATIONS_KEPT:
+        kept.pop(next(iter(kept)))
+    kept[key, time_limit, seed] = result
+    return result
+
+
+def cancel_explain() -> None:
+    """Cancel button callback: forget the request; the running explanation stops."""
+    st.session_state["explained"] = None
+    st.session_state["applied"] = (
+        "info",
+        "Explanation cancelled: press **Explain** to start it again.",
+    )
 
 
 # ----------------------------------------------------------------------------- input
 
 
 def sidebar() -> tuple[float, int, ScenarioError | None]:
-    """Scenario source and solver settings; loads the source when it changed."""
+    """Audience, scenario source and solver settings; loads the source when it changed."""
     with st.sidebar:
+        st.radio(
+            "Who is this for?",
+            AUDIENCES,
+            key="audience",
+            format_func=AUDIENCE_LABELS.__getitem__,
+            help="The client version never shows internal cost, margin, people's rates or "
+            "other clients' bookings; the page, the report and the exports follow this choice.",
+        )
         st.header("Scenario")
         kind = st.radio("Start from", SOURCE_KINDS, key="source_kind")
         error = None
@@ -117,6 +170,7 @@ def load(source_id: str, name: str, read: Callable[[], Scenario]) -> ScenarioErr
         return app.unreadable(name, error)
     start_editors(source_id, name, app.editor_tables(scenario))
     st.session_state["valid"] = st.session_state["checked"] = scenario
+    st.session_state["received"] = scenario
     return None
 
 
@@ -197,7 +251,7 @@ def editor(table: str, team: app.Table) -> app.Table:
         column_config=config,
         hide_index=True,
         num_rows="fixed" if fixed else "dynamic",
-        disabled=["setting"] if fixed else False,
+        disabled=["setting", "meaning"] if fixed else False,
         height=35 * (min(len(tables[table]), 20) + 2) + 3,  # every row visible on a projector
         placeholder="",
     )
@@ -257,33 +311,56 @@ def dates_table(data: Any, key: str, *dates: str) -> None:
     st.dataframe(data, hide_index=True, key=key, column_config=config)
 
 
+def audience() -> Audience:
+    """The audience chosen in the sidebar (client until chosen otherwise)."""
+    return AGENCY if st.session_state.get("audience") == AGENCY else CLIENT
+
+
+def changes_from_brief(scenario: Scenario) -> list[str]:
+    """The changes between the brief as received and ``scenario``, one line each."""
+    return brief_changes(st.session_state.get("received"), scenario)
+
+
 def verdict(plan: Plan, scenario: Scenario) -> None:
-    """The headline sentence, the four numbers behind it and the solver line."""
+    """The dates answer and the money answer, how sure we are, the numbers behind them, the
+    changes from the brief as received, and the solver's own words in a details section."""
     summary = app.summarise(plan)
     st.title(app.escape_user_text(scenario.title))  # user text: shown as text, never markup
     client = app.escape_user_text(scenario.brief.client)
     st.caption(f"Client: {client} · plan starts {scenario.start:%a %d %b %Y}")
-    {"good": st.success, "bad": st.error, "unknown": st.warning}[summary.tone](
-        f"**{app.escape_user_text(summary.headline)}**"
+    box = st.container(key="verdict")
+    {"good": box.success, "bad": box.error, "unknown": box.warning}[summary.tone](
+        f"**{app.escape_user_text(summary.headline)}**  \n"
+        f"**{app.escape_markdown(summary.money_line)}**  \n"
+        f"{app.escape_markdown(summary.certainty)}"
     )
-    kept, broken, slip, price = st.columns(4)
+    st.html(METRIC_CSS)
+    kept, broken, slip, price = st.columns([1, 1, 1, 1.6])
     kept.metric("Promises kept", f"{summary.kept} of {summary.total}")
-    broken.metric("Promises broken", summary.broken)
+    broken.metric("Cannot be kept", summary.broken)
     slip.metric(
-        "Worst slip (working days)",
-        summary.worst_slip,
+        "Worst delay",
+        days_text(summary.worst_slip),
         help=app.escape_markdown(summary.worst_name) if summary.worst_name else None,
     )
     price.metric(
-        "Price vs budget",
+        "Price",
         summary.price_text,
         delta=summary.budget_delta,
+        delta_color="inverse" if summary.over_budget else "normal",
+        delta_arrow="off",
         help="Bill rates × planned hours + fixed costs",
     )
-    st.caption(
-        f"Solver: {plan.solver_status} in {plan.solve_seconds:.2f} s"
-        + (f" — {app.escape_markdown(plan.message)}" if plan.message else "")
-    )
+    if audience() == AGENCY:
+        st.caption("Agency only: " + " · ".join(summary.internal))
+    changes = changes_from_brief(scenario)
+    if changes:
+        st.info(
+            f"**{CHANGES_HEADING}**\n\n"
+            + "\n".join(f"- {app.escape_markdown(line)}" for line in changes)
+        )
+    with st.expander("Details"):
+        st.caption(app.escape_markdown(summary.details))
 
 
 def check(limit: float, seed: int, result: app.EditResult) -> tuple[Plan, Scenario]:
@@ -297,7 +374,7 @@ def check(limit: float, seed: int, result: app.EditResult) -> tuple[Plan, Scenar
             "Some edited rows need fixing (see **Edit scenario**). Until then the page "
             "uses the last valid version; nothing you typed is lost."
         )
-    elif app.scenario_key(st.session_state["valid"]) != app.scenario_key(checked):
+    elif st.session_state["valid"] != checked:
         st.info("You have edits that are not checked yet: press **Check the brief**.")
     with summary:
         with st.spinner(f"Planning (time limit {limit:g} s)…", show_time=True):
@@ -315,6 +392,12 @@ def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, An
     figures = app.app_figures(plan, scenario, by["utilisation"], by["budget"])
     for chart, label in app.CHARTS.items():
         with tabs[label]:
+            if chart == "utilisation" and audience() != AGENCY:
+                st.info(
+                    "Utilisation by person is for the agency (it reflects other clients' work "
+                    "too): choose **Agency** under *Who is this for?* in the sidebar."
+                )
+                continue
             if chart in TOGGLES:
                 title, options = TOGGLES[chart]
                 st.segmented_control(title, options, key=f"{chart}_by", default=options[0])
@@ -331,13 +414,13 @@ def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None
     if st.button("Explain", key="run_explain", type="primary"):
         st.session_state["explained"] = key
     if applied := st.session_state.pop("applied", None):
-        (st.success if applied[0] == "ok" else st.error)(applied[1])
+        {"ok": st.success, "info": st.info}.get(applied[0], st.error)(applied[1])
     if st.session_state.get("explained") != key:
         st.caption(why.EXPLAIN_PROMPT)
         return
     try:
-        with st.spinner("Explaining: diagnosing and re-planning the alternatives…", show_time=True):
-            view = why.why_view(explain(key, limit, seed, scenario))
+        hide = booking_labels(scenario) if audience() != AGENCY else ()
+        view = why.why_view(explain(key, limit, seed, scenario), hide)
     except Exception as error:  # a friendly message, never a traceback
         st.error(f"The explanation failed: {error}. The verdict above still stands; try again.")
         return
@@ -346,7 +429,8 @@ def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None
     causes, ways = st.columns(2, gap="large")
     if not view.holds:
         causes.subheader("Why")
-        ways.subheader("Ways out, cheapest first")
+        ways.subheader("Changes to the brief that make it hold")
+        ways.caption(f"Each re-planned and checked; {RANKING_NOTE}.")
     with causes:
         show_causes(view)
     with ways:
@@ -379,7 +463,7 @@ def show_alternatives(view: why.WhyView, editable: bool) -> None:
     if not view.alternatives and not view.holds:
         st.warning("No combination of the allowed levers makes every promise hold.")
     for item in view.alternatives:
-        with st.container(border=True):
+        with st.container(border=True, key=f"alternative_{item.label}"):
             st.markdown(item.markdown)
             st.caption(item.after)
             st.button(
@@ -444,9 +528,12 @@ def main() -> None:
             )
         stem = app.file_stem(checked.title)
         st.subheader("Charts")
-        download_buttons(app.chart_downloads(figures, stem), len(app.CHART_FORMATS), static)
+        shown = {k: f for k, f in figures.items() if k != "utilisation" or audience() == AGENCY}
+        download_buttons(app.chart_downloads(shown, stem), len(app.CHART_FORMATS), static)
         st.subheader("Plan and report")
-        download_buttons(app.plan_downloads(plan, checked, stem), 4, static)
+        st.caption(f"Made for: {AUDIENCE_LABELS[audience()]}.")
+        downloads = app.plan_downloads(plan, checked, stem, audience(), changes_from_brief(checked))
+        download_buttons(downloads, 4, static)
 
 
 try:

@@ -20,17 +20,18 @@ from typing import Any
 import pandas as pd
 
 from planner.app_support import EditResult, editor_tables, escape_markdown, scenario_from_edits
+from planner.audience import OTHER_WORK
 from planner.diagnose import BUDGET, CAPACITY, CHAIN, CONFLICT, Cause
-from planner.diagnosis.explanation import Explanation, explain_scenario
-from planner.diagnosis.text import day_text, days_text, money_text
-from planner.levers import Alternative, apply_alternative
+from planner.diagnosis.explanation import DEFAULT_EXPLAIN_LIMIT, Explanation, explain_scenario
+from planner.diagnosis.text import capitalised, day_text, days_text, money_text
+from planner.levers import Alternative, Progress, apply_alternative
 from planner.model import Scenario
+from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT
 
-EXPLAIN_MAX_LIMIT = DEFAULT_TIME_LIMIT
-"""Most seconds per plan and re-plan while explaining: the sidebar's time limit up to this
-(the app's default, so by default the explanation starts from the very plan the page shows;
-about 5 s in all on the bundled samples). ``planner explain`` uses 2 s."""
+EXPLAIN_MAX_LIMIT = DEFAULT_EXPLAIN_LIMIT
+"""Most seconds per plan and re-plan while explaining: the sidebar's time limit up to this,
+the same as ``planner explain`` (2 s), so the explanation stays within a few seconds."""
 
 KIND_BADGES: dict[str, tuple[str, str]] = {
     CHAIN: ("dependency chain", "violet"),
@@ -42,17 +43,23 @@ KIND_BADGES: dict[str, tuple[str, str]] = {
 
 EXPLAIN_PROMPT = (
     "Press **Explain** to see why the checked plan breaks its promises and the cheapest "
-    "changes (the scenario's levers) that make every promise hold, each re-planned and "
-    "checked. It takes a few seconds."
+    "changes to the brief that make every promise hold, each re-planned and checked. It "
+    "takes a few seconds; a bar shows how far it is and **Cancel** stops it."
 )
 """What the tab says until Explain is pressed for the checked scenario."""
 
-EARLIEST_HELP = "Each broken promise given first call on the team, one at a time."
+EARLIEST_HELP = (
+    "Each broken promise given first call on the team, one at a time. A date that would be on "
+    "time only by letting other promises slip is shown as the plan has it, with a note."
+)
 """Help of the earliest-dates table."""
 
 
 def explain(
-    scenario: Scenario, time_limit: float = DEFAULT_TIME_LIMIT, seed: int = 0
+    scenario: Scenario,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    progress: Progress | None = None,
 ) -> Explanation:
     """Everything ``planner explain`` says about ``scenario`` (a few seconds; the app caches it).
 
@@ -64,8 +71,11 @@ def explain(
         The sidebar's solver time limit; capped at :data:`EXPLAIN_MAX_LIMIT` per solve.
     seed
         The sidebar's solver seed, so the answer repeats.
+    progress
+        Called with a few words and the share done (the page's progress bar).
     """
-    return explain_scenario(scenario, time_limit=min(time_limit, EXPLAIN_MAX_LIMIT), seed=seed)
+    limit = min(time_limit, EXPLAIN_MAX_LIMIT)
+    return explain_scenario(scenario, time_limit=limit, seed=seed, progress=progress)
 
 
 # ----------------------------------------------------------------------------- view
@@ -122,7 +132,12 @@ class PromiseWhy:
 
 @dataclass(frozen=True)
 class AlternativeView:
-    """One way out as the tab shows it; ``alternative`` is what "Apply" applies."""
+    """One way out as the tab shows it; ``alternative`` is what "Apply" applies.
+
+    ``summary`` says what the client pays against their budget and how many changes it takes;
+    ``changes`` lists every change to the brief; ``cost`` is the agency's own price of the
+    levers (shown to the agency only).
+    """
 
     label: str
     headline: str
@@ -131,16 +146,18 @@ class AlternativeView:
     verdict_after: str
     price_after: str
     alternative: Alternative
+    summary: str = ""
 
     @property
     def title(self) -> str:
-        """``A · €35,550`` — the label and what the changes cost."""
-        return f"{self.label} · {self.cost}"
+        """``A · client pays 43,081 EUR`` — the label and what the client pays."""
+        return f"{self.label} · client pays {self.price_after}"
 
     @property
     def after(self) -> str:
-        """``Re-planned: feasible, price €42,367``."""
-        return f"Re-planned: {self.verdict_after}, price {self.price_after}"
+        """``Re-planned and checked: every promise holds; fits the budget``."""
+        holds = "every promise holds" if self.verdict_after == "feasible" else "still short"
+        return f"Re-planned and checked: {holds}. {capitalised(self.summary)}."
 
     @property
     def markdown(self) -> str:
@@ -177,7 +194,7 @@ class WhyView:
         return (*groups, (None, self.other_causes)) if self.other_causes else tuple(groups)
 
 
-EARLIEST_COLUMNS = ["Promise", "Promised", "Earliest possible", "Proven"]
+EARLIEST_COLUMNS = ["Promise", "Promised", "Earliest possible", "Note"]
 
 
 def applied_message(label: str) -> str:
@@ -188,12 +205,14 @@ def applied_message(label: str) -> str:
     )
 
 
-def why_view(explanation: Explanation) -> WhyView:
+def why_view(explanation: Explanation, hide: tuple[str, ...] = ()) -> WhyView:
     """What the tab shows: causes grouped by broken promise, alternatives, reverse answers.
 
     Broken promises come in the plan's order (worst slip first); causes without a promise
-    (the budget) go to ``other_causes``. Money is written in the scenario currency as the
-    sentences write it (``€35,550``).
+    (the budget) go to ``other_causes``. Money is written as everywhere (``35,550 EUR``).
+    Every text in ``hide`` (other clients' bookings, for a client:
+    :func:`planner.audience.booking_labels`) reads "other booked work" in sentences and
+    figures.
     """
     plan = explanation.plan
     diagnosis = explanation.diagnosis
@@ -204,46 +223,57 @@ def why_view(explanation: Explanation) -> WhyView:
             p.due,
             p.finish if plan.has_schedule else None,
             p.slip_days,
-            tuple(_cause(c) for c in diagnosis.causes_for(p.task)),
+            tuple(_cause(c, hide) for c in diagnosis.causes_for(p.task)),
         )
         for p in broken
     )
     tasks = {p.task for p in broken}
-    others = tuple(_cause(c) for c in diagnosis.causes if c.task not in tasks)
+    others = tuple(_cause(c, hide) for c in diagnosis.causes if c.task not in tasks)
     earliest = pd.DataFrame(
-        [
-            [e.name, e.due, e.earliest, "yes" if e.proven else "no (time ran out)"]
-            for e in explanation.broken_earliest
-        ],
-        columns=EARLIEST_COLUMNS,
+        [list(row) for row in explanation.earliest_rows()], columns=EARLIEST_COLUMNS
     )
     return WhyView(
         verdict=plan.verdict,
         promises=promises,
         other_causes=others,
         notes=diagnosis.notes,
-        alternatives=tuple(_alternative(a, plan.currency) for a in explanation.alternatives),
+        alternatives=tuple(_alternative(a, plan) for a in explanation.alternatives),
         earliest=earliest,
         scope=explanation.scope_sentence,
         seconds=explanation.seconds,
     )
 
 
-def _cause(cause: Cause) -> CauseView:
-    return CauseView(cause.kind, cause.sentence, cause.figures(), cause.proven)
+def _cause(cause: Cause, hide: tuple[str, ...] = ()) -> CauseView:
+    return CauseView(
+        cause.kind, _hidden(cause.sentence, hide), _hidden(cause.figures(), hide), cause.proven
+    )
 
 
-def _alternative(alternative: Alternative, currency: str) -> AlternativeView:
+def _hidden(value: Any, hide: tuple[str, ...]) -> Any:
+    """``value`` (text, or mappings and lists of them) with every text in ``hide`` replaced."""
+    if isinstance(value, str):
+        for text in hide:
+            value = value.replace(text, OTHER_WORK)
+        return value
+    if isinstance(value, Mapping):
+        return {k: _hidden(v, hide) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_hidden(v, hide) for v in value)
+    return value
+
+
+def _alternative(alternative: Alternative, plan: Plan) -> AlternativeView:
+    currency = plan.currency
     return AlternativeView(
         label=alternative.label,
         headline=alternative.headline,
         cost=money_text(alternative.cost, currency),
-        changes=tuple(
-            f"{c.description} ({money_text(c.cost, currency)})" for c in alternative.changes
-        ),
+        changes=tuple(alternative.change_lines(plan)),
         verdict_after=alternative.verdict_after,
         price_after=money_text(alternative.price_after, currency),
         alternative=alternative,
+        summary=alternative.client_summary(plan),
     )
 
 

@@ -1,4 +1,5 @@
-"""Command line: ``planner check | explain | template | convert``.
+"""Command line: ``planner check | explain | template | convert`` and the store's commands
+(``db``, ``accept``, ``pipeline``, ``compare``; see :mod:`planner.store.cli`).
 
 Exit codes: 0 = every promise holds within budget, 1 = it does not (or nothing was proven),
 2 = bad input (the message names file, field and fix; never a traceback), 130 = stopped by
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner import cli_args
+from planner.audience import for_audience, plan_dict
 from planner.diagnosis.explanation import (
     DEFAULT_EXPLAIN_LIMIT,
     explain_scenario,
@@ -25,7 +27,24 @@ from planner.outputs import check_target, folder_written_atomically, write_file_
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import write_outputs
-from planner.summary import verdict_sentence
+from planner.store.cli import (
+    STORE_COMMANDS,
+    add_store_commands,
+    check_scenario,
+    run_store_command,
+)
+from planner.store.engine import StoreError
+from planner.wording import (
+    AGENCY,
+    AUDIENCES,
+    CLIENT,
+    Audience,
+    certainty_line,
+    days_text,
+    internal_lines,
+    money,
+    verdict_lines,
+)
 
 EXIT_FEASIBLE, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -70,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write plan tables, charts and report into this new (or empty) folder",
     )
     _overwrite_option(check, "replace an --out folder that already holds files")
+    _add_audience(check)
 
     explain = commands.add_parser(
         "explain", help="why promises break and the cheapest ways to make them hold"
@@ -82,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"seconds per plan and re-plan; proofs get half (default {DEFAULT_EXPLAIN_LIMIT:g})",
     )
     explain.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_audience(explain)
 
     template = commands.add_parser("template", help="write an empty scenario with examples")
     template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
@@ -91,11 +112,24 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("source", type=Path, help="scenario to read (.yaml or .xlsx)")
     conv.add_argument("target", type=Path, help="file to write; format from its extension")
     _overwrite_option(conv, "replace the target file if it exists (never the source)")
+    add_store_commands(commands, check)
     return parser
 
 
 def _overwrite_option(command: argparse.ArgumentParser, text: str) -> None:
     command.add_argument("--overwrite", action="store_true", help=text)
+
+
+def _add_audience(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default=CLIENT,
+        help=(
+            "who the answer is for (default client: dates, price, budget, changes; agency "
+            "adds internal cost, margin and utilisation by person)"
+        ),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as error:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except StoreError as error:
+        print(f"planner: store: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except OSError as error:
         print(f"planner: cannot write output: {_reason(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -119,6 +156,8 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "explain":
         return _explain(args)
+    if args.command in STORE_COMMANDS:
+        return run_store_command(args)
     if args.command == "template":
         scenario, target, reading = template_scenario(), args.path, None
     else:
@@ -141,64 +180,68 @@ def _check(args: argparse.Namespace) -> int:
     if args.out:
         check_target(args.out, args.overwrite, folder=True)
     scenario = load_scenario(args.scenario)
-    plan = plan_scenario(scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers)
+    if args.db is not None or args.save_as:
+        scenario, plan = check_scenario(scenario, args)
+    else:
+        plan = plan_scenario(
+            scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers
+        )
     notes: list[str] = []
     written: list[Path] = []
     if args.out:
         print(f"planner: writing tables, charts and report to {args.out} …", file=sys.stderr)
         with folder_written_atomically(args.out, args.overwrite) as folder:
-            files = write_outputs(plan, scenario, folder, notes)
+            files = write_outputs(plan, scenario, folder, notes, audience=args.audience)
         written = [args.out / path.relative_to(folder) for path in files]
     for note in notes:
         print(f"planner: note: {note}", file=sys.stderr)
     if args.json:
-        print(json.dumps(plan.to_dict(), ensure_ascii=False))
+        print(json.dumps(plan_dict(plan, args.audience), ensure_ascii=False))
     else:
-        print(render_text(plan))
+        print(render_text(plan, args.audience))
         for path in written:
             print(f"wrote {path}")
     return EXIT_FEASIBLE if plan.verdict == "feasible" else EXIT_INFEASIBLE
 
 
 def _explain(args: argparse.Namespace) -> int:
-    explanation = explain_scenario(load_scenario(args.scenario), time_limit=args.time_limit)
+    explanation_scenario = load_scenario(args.scenario)
+    explanation = explain_scenario(explanation_scenario, time_limit=args.time_limit)
     if args.json:
-        print(json.dumps(explanation.to_dict(), ensure_ascii=False))
+        data = json.dumps(explanation.to_dict(args.audience), ensure_ascii=False)
+        print(for_audience(data, explanation_scenario, args.audience))
     else:
-        print(render_explanation(explanation))
+        text = render_explanation(explanation, args.audience)
+        print(for_audience(text, explanation_scenario, args.audience))
     return EXIT_FEASIBLE if explanation.verdict == "feasible" else EXIT_INFEASIBLE
 
 
-def render_text(plan: Plan) -> str:
-    """The human report: verdict, promises, utilisation and budget."""
-    lines = [f"{plan.title}", verdict_sentence(plan)]
-    status = plan.solver_status + (f" ({plan.message})" if plan.message else "")
-    lines.append(f"Solver: {status}, {plan.solve_seconds:.1f} s")
-    if plan.clock_stopped:
-        lines.append(
-            "Note: the machine was so busy that the clock, not the repeatable work budget, "
-            "ended the search: a rerun may give another plan."
-        )
+def render_text(plan: Plan, audience: Audience = CLIENT) -> str:
+    """The human report: verdict (dates, then money), how sure, promises, budget; the agency
+    version adds internal cost, margin and utilisation by person."""
+    lines = [plan.title, *verdict_lines(plan), certainty_line(plan)]
     if plan.promises:
         lines += ["", "Promises:"]
         width = max(len(p.name) for p in plan.promises)
-        lines.append(f"  {'task':<{width}}  promised    planned     late  ")
+        lines.append(f"  {'promise':<{width}}  promised    realistic   status")
         for p in plan.promises:
             finish = p.finish.isoformat() if p.finish else "—"
-            mark = "ok" if p.met else f"{p.slip_days} wd"
+            mark = "kept" if p.met else (f"{days_text(p.slip_days)} late" if p.finish else "—")
             lines.append(f"  {p.name:<{width}}  {p.due.isoformat()}  {finish:<10}  {mark}")
-    util = plan.utilisation_frame()
-    if not util.empty and plan.has_schedule:
-        lines += ["", "Utilisation (booked / free hours over the plan):"]
-        for row in util.itertuples():
-            lines.append(
-                f"  {row.person:<16} {row.booked_hours:7.1f} / {row.available_hours:7.1f} h"
-                f"  {row.utilisation:6.0%}"
-            )
     b = plan.budget
-    budget = "none" if b.budget is None else f"{b.budget:,.2f}"
-    gap = "" if b.gap is None else f", gap {b.gap:,.2f}"
-    lines += ["", f"Budget: price {b.price:,.2f} {plan.currency}, budget {budget}{gap}"]
+    lines += ["", f"Price: {money(b.price, plan.currency)}"]
+    if b.budget is not None:
+        lines.append(f"Budget: {money(b.budget, plan.currency)}")
+    if audience == AGENCY:
+        lines += internal_lines(plan)
+        util = plan.utilisation_frame()
+        if not util.empty and plan.has_schedule:
+            lines += ["", "Utilisation by person (booked / free hours over the plan):"]
+            for row in util.itertuples():
+                lines.append(
+                    f"  {row.person:<16} {row.booked_hours:7.1f} / {row.available_hours:7.1f} h"
+                    f"  {row.utilisation:6.0%}"
+                )
     return "\n".join(lines)
 
 

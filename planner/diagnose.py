@@ -31,6 +31,7 @@ from planner.diagnosis.sentences import (
     capacity_sentence,
     chain_sentence,
     conflict_sentence,
+    same_shortage_sentence,
 )
 from planner.diagnosis.text import capitalised, day_text
 from planner.model import Scenario
@@ -212,6 +213,7 @@ def diagnose(
     notes: list[str] = []
     met = sorted((p for p in plan.promises if p.met), key=lambda p: p.priority)
     broken = plan.broken_promises if plan.has_schedule else plan.promises
+    shortages: dict[tuple[object, ...], str] = {}  # one full sentence per shortage
     for promise in broken:
         bound = reach.chain(promise.task)
         if bound.breaks:
@@ -224,7 +226,12 @@ def diagnose(
         due = {promise.task: _due_period(context, promise.task)}
         short = worst_shortfall(reach, due)
         if short is not None:
-            sentence = capacity_sentence(promise, short)
+            seen = (short.who, short.first_day, short.last_day, short.needed_minutes)
+            if seen in shortages:
+                sentence = same_shortage_sentence(promise, short, shortages[seen])
+            else:
+                sentence = capacity_sentence(promise, short)
+                shortages[seen] = promise.name
             causes.append(Cause(CAPACITY, promise.task, promise.name, sentence, short))
             continue
         others = [p for p in broken if p.task != promise.task]

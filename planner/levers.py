@@ -17,9 +17,11 @@ Usage::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.diagnosis.changes import (
     BUDGET,
@@ -55,6 +57,16 @@ DEFAULT_SEARCH_LIMIT = 1.0
 DEFAULT_REPLAN_LIMIT = 2.0
 """Seconds per re-plan of an alternative."""
 REPAIR_ROUNDS = 2
+T = TypeVar("T")
+R = TypeVar("R")
+Progress = Callable[[str, float], None]
+"""A progress callback: a few words on what is being done and the share done (0 … 1)."""
+SEARCH_THREADS = max(1, min(2, os.cpu_count() or 1))
+"""Priced searches run side by side (each with one solver worker, so answers repeat)."""
+MIN_OVERTIME_MINUTES = 60
+"""Overtime granting less than this in all is too small to offer as a change."""
+RANKING_NOTE = "ranked by what the client pays, then by how few changes they need"
+"""How alternatives are ordered, said wherever they are listed."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,36 @@ class Alternative:
     def headline(self) -> str:
         """The kinds of change in a few words (see :func:`headline`)."""
         return headline(self.changes, self.plan_after.currency)
+
+    def budget_status(self, plan: Plan) -> str:
+        """Against the brief's own budget (in ``plan``): "fits the budget" or "needs 5,816 EUR
+        more than the 38,000 EUR budget"."""
+        budget = plan.budget.budget
+        if budget is None:
+            return "no budget given"
+        over = self.price_after - budget
+        if over <= 1e-9:
+            return "fits the budget"
+        cur = plan.currency
+        return f"needs {money_text(over, cur)} more than the {money_text(budget, cur)} budget"
+
+    def client_summary(self, plan: Plan) -> str:
+        """What the client pays, against their budget, and how much changes, in one line."""
+        count = len(self.changes)
+        changes = "1 change" if count == 1 else f"{count} changes"
+        price = money_text(self.price_after, plan.currency)
+        return f"client pays {price}, {self.budget_status(plan)}; {changes} to the brief"
+
+    def change_lines(self, plan: Plan) -> list[str]:
+        """Every change to the brief, one line each, saying why a kept promise moves."""
+        broken = {p.task.split("#")[0] for p in plan.broken_promises}
+        lines = []
+        for change in self.changes:
+            text = change.description
+            if change.kind == MOVE_DATE and change.target not in broken:
+                text += " — kept in today's plan; moving it frees the team for the broken ones"
+            lines.append(text)
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -161,6 +203,7 @@ def candidates(
     time_limit: float = DEFAULT_SEARCH_LIMIT,
     seed: int = 0,
     workers: int = 1,
+    progress: Progress | None = None,
 ) -> list[tuple[Change, ...]]:
     """Distinct change sets that keep the targeted promises (before re-planning), cheapest first.
 
@@ -170,17 +213,43 @@ def candidates(
     """
     scenario = context.scenario
     levers = levers_of(scenario)
-    found: dict[tuple[Any, ...], tuple[Change, ...]] = {}
+    jobs = []
     for variant in [(), *structural_variants(scenario, levers)]:
         ctx = short_context(apply_changes(scenario, variant)) if variant else context
         groups = targets(ctx, min_priority)
         for overtime, freelancers, move in _modes(levers, base=not variant):
-            setup = priced_setup(ctx, overtime, freelancers)
-            result = run(ctx, setup, groups, move, time_limit, seed, workers)
-            if result is not None:
-                changes = (*variant, *result)
-                found.setdefault(_signature(changes), changes)
+            jobs.append((variant, ctx, overtime, freelancers, groups, move))
+
+    def priced(job: tuple[Any, ...]) -> tuple[Change, ...] | None:
+        variant, ctx, overtime, freelancers, groups, move = job
+        setup = priced_setup(ctx, overtime, freelancers)
+        result = run(ctx, setup, groups, move, time_limit, seed, workers)
+        return None if result is None else (*variant, *result)
+
+    # The runs are independent and each is deterministic (one solver worker, a work
+    # budget), so running them side by side on the machine's cores gives the same answer
+    # in the same order; CP-SAT releases the GIL while it searches.
+    found: dict[tuple[Any, ...], tuple[Change, ...]] = {}
+    for k, changes in enumerate(side_by_side(priced, jobs)):
+        if progress is not None:
+            progress(f"Priced search {k + 1} of {len(jobs)}", (k + 1) / len(jobs))
+        if changes is not None:
+            found.setdefault(_signature(changes), changes)
     return sorted(found.values(), key=changes_cost)
+
+
+def side_by_side(action: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """``action`` over ``items`` on :data:`SEARCH_THREADS` threads, results in order.
+
+    The results are yielded in the caller's thread (so a progress callback may update a
+    page); when the caller stops early (or is interrupted) the work not yet started is
+    cancelled instead of waited for.
+    """
+    executor = ThreadPoolExecutor(max_workers=SEARCH_THREADS)
+    try:
+        yield from executor.map(action, items)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _signature(changes: Sequence[Change]) -> tuple[Any, ...]:
@@ -197,6 +266,7 @@ def find_alternatives(
     seed: int = 0,
     workers: int = 1,
     context: PlanningContext | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Alternative, ...]:
     """Up to ``limit`` different kinds of fix, each checked, cheapest first (labelled A, B, …).
 
@@ -223,6 +293,8 @@ def find_alternatives(
         Solver settings.
     context
         The prepared scenario, when the caller already has it.
+    progress
+        Called with a few words and the share done (0 … 1) as the search goes on.
 
     Returns
     -------
@@ -236,29 +308,89 @@ def find_alternatives(
     if plan.verdict == "feasible":
         return ()
     pools: dict[frozenset[tuple[str, str]], list[tuple[Change, ...]]] = {}
-    for changes in candidates(context, min_priority, time_limit, seed, workers):
+    searching = _scaled(progress, 0.0, 0.6)
+    for changes in candidates(context, min_priority, time_limit, seed, workers, searching):
         pools.setdefault(kind_of(changes), []).append(changes)
-    # Keyed by the kind of the trimmed, verified changes: trimming can turn two different
-    # candidates into the same fix (e.g. both down to one review and the same overtime).
-    checked: dict[frozenset[tuple[str, str]], Alternative] = {}
-    for pool in sorted(pools.values(), key=lambda p: changes_cost(p[0])):
+    ordered = sorted(pools.values(), key=lambda p: changes_cost(p[0]))
+
+    def settle(pool: list[tuple[Change, ...]]) -> Alternative | None:
+        """The first of a pool's two cheapest candidates that survives trimming and checks."""
         for found in pool[:2]:
             changes = trim(context, found, min_priority, time_limit, seed, workers)
-            alternative = verify(
-                scenario, changes, min_priority, replan_limit, seed, workers, context
-            )
+            alternative = None
+            for attempt in (meaningful(changes), changes):  # without tiny levers first
+                if alternative is None and (attempt is changes or len(attempt) < len(changes)):
+                    alternative = verify(
+                        scenario, attempt, min_priority, replan_limit, seed, workers, context
+                    )
             if alternative is not None:
-                kind = kind_of(alternative.changes)
-                if kind not in checked or alternative.cost < checked[kind].cost:
-                    checked[kind] = alternative
-                break
-        if len(checked) >= limit:
-            break
-    ranked = sorted(checked.values(), key=lambda a: a.cost)
+                return alternative
+        return None
+
+    checked = _first_of_each_kind(ordered, settle, limit, _scaled(progress, 0.6, 1.0))
+    ranked = sorted(checked.values(), key=_rank)
     return tuple(
         Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
         for k, a in enumerate(ranked)
     )
+
+
+def _first_of_each_kind(
+    ordered: list[list[tuple[Change, ...]]],
+    settle: Callable[[list[tuple[Change, ...]]], Alternative | None],
+    limit: int,
+    progress: Progress | None,
+) -> dict[frozenset[tuple[str, str]], Alternative]:
+    """Settle pools in order until ``limit`` kinds of fix are found; the cheapest of each kind.
+
+    Keyed by the kind of the trimmed, verified changes: trimming can turn two different
+    candidates into the same fix (e.g. both down to one review and the same overtime). Pools
+    are settled a few at a time side by side, then merged in order and stopped at ``limit``
+    exactly as one after the other would: the answer does not depend on threads.
+    """
+    checked: dict[frozenset[tuple[str, str]], Alternative] = {}
+    for start in range(0, len(ordered), SEARCH_THREADS):
+        for alternative in side_by_side(settle, ordered[start : start + SEARCH_THREADS]):
+            if alternative is not None:
+                kind = kind_of(alternative.changes)
+                if kind not in checked or alternative.cost < checked[kind].cost:
+                    checked[kind] = alternative
+            if len(checked) >= limit:
+                break
+        if progress is not None:
+            done = min(len(checked), limit)
+            progress(f"Checked {done} of up to {limit} alternatives", done / limit)
+        if len(checked) >= limit:
+            break
+    return checked
+
+
+def _scaled(progress: Progress | None, low: float, high: float) -> Progress | None:
+    """``progress`` with its share mapped into ``low`` … ``high``."""
+    if progress is None:
+        return None
+    return lambda words, share: progress(words, low + (high - low) * share)
+
+
+def _rank(alternative: Alternative) -> tuple[float, int, float]:
+    """What the client pays, then how many changes, then the levers' own price."""
+    return (round(alternative.price_after, 2), len(alternative.changes), alternative.cost)
+
+
+def meaningful(changes: Sequence[Change]) -> list[Change]:
+    """``changes`` without overtime too small to offer (under :data:`MIN_OVERTIME_MINUTES`
+    granted in all)."""
+    kept = []
+    for change in changes:
+        granted = change.cost / change.rate * 60 if change.rate else None
+        if (
+            change.kind == OVERTIME
+            and granted is not None
+            and granted < MIN_OVERTIME_MINUTES - 1e-6
+        ):
+            continue
+        kept.append(change)
+    return kept
 
 
 def kind_of(changes: Sequence[Change]) -> frozenset[tuple[str, str]]:

@@ -8,7 +8,6 @@ only HTML is written.
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 from pathlib import Path
@@ -34,7 +33,7 @@ from planner.charts import (
 )
 from planner.export import write_plan_tables
 from planner.model import Scenario
-from planner.plan import Plan, PromiseOutcome
+from planner.plan import Plan
 from planner.report_layout import (
     GAP_PX,
     MIN_ZOOM,
@@ -43,10 +42,29 @@ from planner.report_layout import (
     chart_sizes,
     print_figure,
 )
-from planner.summary import budget_phrase, money, verdict_sentence
+from planner.report_text import (
+    KEPT_ROWS_IN_SHORT_LIST,
+    MAX_PROMISE_ROWS,
+    budget_lines,
+    changes_block,
+    day,
+    esc,
+    promises_table,
+    shown_promises,
+)
+from planner.wording import (
+    AGENCY,
+    Audience,
+    certainty_line,
+    check_audience,
+    promises_count,
+    verdict_lines,
+)
 
 __all__ = [
     "FORMATS",
+    "KEPT_ROWS_IN_SHORT_LIST",
+    "MAX_PROMISE_ROWS",
     "REPORT_CHARTS",
     "STATIC_FORMATS",
     "ExportUnavailable",
@@ -72,27 +90,47 @@ def standard_figures(plan: Plan, scenario: Scenario) -> dict[str, go.Figure]:
     Returns
     -------
     dict of str to go.Figure
-        ``gantt``, ``utilisation_by_person``, ``utilisation_by_role`` and ``budget``.
+        ``gantt``, ``utilisation_by_person``, ``utilisation_by_role``, ``budget`` (by role)
+        and ``budget_by_deliverable``.
     """
     return {
         "gantt": gantt_chart(plan, scenario),
         "utilisation_by_person": utilisation_heatmap(plan, scenario, "person"),
         "utilisation_by_role": utilisation_heatmap(plan, scenario, "role"),
         "budget": budget_chart(plan, "role"),
+        "budget_by_deliverable": budget_chart(plan, "deliverable"),
     }
+
+
+AGENCY_ONLY_FIGURES: tuple[str, ...] = (
+    "utilisation",
+    "utilisation_by_person",
+    "utilisation_by_role",
+)
+"""Charts never given to a client: utilisation also reflects other clients' work."""
+
+
+def audience_figures(figures: dict[str, go.Figure], audience: Audience) -> dict[str, go.Figure]:
+    """The charts of ``figures`` that ``audience`` may see."""
+    if check_audience(audience) == AGENCY:
+        return dict(figures)
+    return {name: fig for name, fig in figures.items() if name not in AGENCY_ONLY_FIGURES}
 
 
 # --- report -------------------------------------------------------------------------------------
 REPORT_CHARTS: tuple[str, ...] = ("gantt", "utilisation_by_person", "budget")
-"""The report's charts (names of :func:`standard_figures`): the Gantt across the page, the
-utilisation heatmap and the budget chart side by side below it."""
+"""The agency report's charts (names of :func:`standard_figures`): the Gantt across the page,
+the utilisation heatmap and the budget chart side by side below it."""
+CLIENT_REPORT_CHARTS: tuple[str, ...] = ("gantt", "budget", "budget_by_deliverable")
+"""The client report's charts: the Gantt, then the price by role beside the price by
+deliverable."""
 
-MAX_PROMISE_ROWS = 12
-"""Longest promises table printed in full. A longer one lists its broken promises (the worst
-ones when they fill the table), a few kept ones with the least time to spare and one row that
-counts what it leaves out."""
-KEPT_ROWS_IN_SHORT_LIST = 4
-"""Kept promises (least time to spare first) shown when a long table is shortened."""
+
+def report_charts(audience: Audience) -> tuple[str, ...]:
+    """The report's chart names for ``audience``."""
+    return REPORT_CHARTS if check_audience(audience) == AGENCY else CLIENT_REPORT_CHARTS
+
+
 _CSS = f"""
 @page {{ size: A4; margin: 10mm; }}
 html, body {{ margin: 0; padding: 0; }}
@@ -110,6 +148,9 @@ h1 {{ font-size: 15pt; line-height: 1.2; margin: 0; }}
 .meta {{ color: #555; margin: 0.5mm 0 2mm; }}
 .verdict {{ font-size: 10pt; font-weight: bold; margin: 0 0 2.5mm; padding: 1.8mm 2.5mm;
             border-left: 2mm solid; }}
+.verdict span {{ display: block; }}
+.verdict .sure {{ font-weight: normal; font-size: 8.5pt; }}
+ul.changes {{ margin: 0.5mm 0 0; padding-left: 5mm; }}
 .verdict.feasible {{ border-color: {MET_COLOUR}; background: #e6f5f0; }}
 .verdict.infeasible {{ border-color: {LATE_COLOUR}; background: #fbebe3; }}
 h2 {{ font-size: 10pt; margin: 2.5mm 0 1mm; border-bottom: 1px solid #ccc; break-after: avoid; }}
@@ -148,100 +189,14 @@ _FIT_SCRIPT = f"""<script>
 </script>"""
 
 
-def _esc(value: object) -> str:
-    return html.escape(str(value))
-
-
-def _day(value: date | None) -> str:
-    return value.strftime("%a %d %b %Y") if value else "—"
-
-
-def _promise_row(p: PromiseOutcome) -> str:
-    if p.finish is None:
-        status, cls = "no schedule", ""
-    elif p.met:
-        status, cls = "kept", "met"
-    else:
-        status, cls = f"{p.slip_days} working days late", "late"
-    return (
-        f'<tr class="{cls}"><td>{_esc(p.name)}</td><td class="day">{_day(p.due)}</td>'
-        f'<td class="day">{_day(p.finish)}</td><td class="status {cls}">{_esc(status)}</td></tr>'
-    )
-
-
-def _shown_promises(plan: Plan) -> tuple[list[PromiseOutcome], list[str]]:
-    """The promises the table lists (in the brief's order) and a line for each group left out.
-
-    Up to :data:`MAX_PROMISE_ROWS` promises are all listed. A longer list keeps every broken
-    (or unscheduled) promise, worst first, while they fit, then the kept promises with the
-    least time to spare, and counts the rest.
-    """
-    promises = list(plan.promises)
-    if len(promises) <= MAX_PROMISE_ROWS:
-        return promises, []
-    order = {id(p): i for i, p in enumerate(promises)}
-    broken = [p for p in plan.broken_promises if p.finish is not None]
-    unscheduled = [p for p in promises if p.finish is None]
-    kept = sorted((p for p in promises if p.met), key=lambda p: (p.due - p.finish).days)  # type: ignore[operator]
-    room = MAX_PROMISE_ROWS - 1  # one row for the count of the rest
-    shown_broken = broken[:room]
-    room -= len(shown_broken)
-    shown_unscheduled = unscheduled[:room]
-    room -= len(shown_unscheduled)
-    shown_kept = kept[: min(room, KEPT_ROWS_IN_SHORT_LIST)]
-    shown = sorted([*shown_broken, *shown_unscheduled, *shown_kept], key=lambda p: order[id(p)])
-    more = []
-    if len(broken) > len(shown_broken):
-        more.append(f"+{len(broken) - len(shown_broken)} more broken, see the plan export")
-    if len(unscheduled) > len(shown_unscheduled):
-        more.append(f"+{len(unscheduled) - len(shown_unscheduled)} more without a schedule")
-    if len(kept) > len(shown_kept):
-        more.append(f"and {len(kept) - len(shown_kept)} more kept")
-    return shown, more
-
-
-def _promises_table(plan: Plan) -> str:
-    if not plan.promises:
-        return "<p>The brief makes no promised dates.</p>"
-    shown, more = _shown_promises(plan)
-    rows = [_promise_row(p) for p in shown]
-    if more:
-        note = "; ".join(more) + f" (all {len(plan.promises)} are in the plan export)."
-        rows.append(f'<tr class="more"><td colspan="4">{_esc(note)}</td></tr>')
-    head = (
-        '<tr><th>Promise</th><th class="day">Promised</th><th class="day">Planned finish</th>'
-        '<th class="status">Status</th></tr>'
-    )
-    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-def _promises_count(plan: Plan) -> str:
-    if not plan.promises or not plan.has_schedule:
-        return ""
-    broken = sum(1 for p in plan.promises if not p.met)
-    total = len(plan.promises)
-    return f"{broken} of {total} broken" if broken else f"all {total} kept"
-
-
-def _budget_lines(plan: Plan) -> str:
-    b, cur = plan.budget, plan.currency
-    phrase = budget_phrase(plan)
-    items = [phrase[0].upper() + phrase[1:] + "."]
-    if b.fixed_costs:
-        items.append(f"Includes fixed costs of {money(b.fixed_costs, cur)}.")
-    if b.cost is not None:
-        items.append(f"Internal cost {money(b.cost, cur)}.")
-    return f'<p class="budget"><b>Budget:</b> {_esc(" ".join(items))}</p>'
-
-
-def _text_height(plan: Plan, scenario: Scenario, promise_rows: int) -> int:
+def _text_height(plan: Plan, scenario: Scenario, promise_rows: int, extra_lines: int = 0) -> int:
     """A generous estimate of the height of everything above the charts, in px."""
     title_lines = -(-len(scenario.title) * 11 // (PAGE_WIDTH_PX - 200))
-    verdict_lines = -(-len(verdict_sentence(plan)) * 7 // (PAGE_WIDTH_PX - 30))
-    header = 26 * title_lines + 18 + 10 + 17 * verdict_lines + 14
+    verdict = sum(-(-len(line) * 7 // (PAGE_WIDTH_PX - 30)) for line in verdict_lines(plan))
+    header = 26 * title_lines + 18 + 10 + 17 * verdict + 15 + 14
     table = 28 + 17 * (promise_rows + 1)
-    budget_lines = 2 if len(_budget_lines(plan)) > 150 else 1  # ~130 characters of text a line
-    return header + table + 8 + 15 * budget_lines + 12
+    changes = 28 + 15 * extra_lines if extra_lines else 0
+    return header + table + 8 + 2 * 15 + changes + 12
 
 
 def _svg_inline(fig: go.Figure) -> str:
@@ -287,7 +242,13 @@ def _chart_blocks(rows: list[list[tuple[int, go.Figure]]]) -> tuple[str, str]:
     return script, layout(blocks)
 
 
-def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | None = None) -> str:
+def report_html(
+    plan: Plan,
+    scenario: Scenario,
+    figures: dict[str, go.Figure] | None = None,
+    audience: Audience = "client",
+    changes: list[str] | None = None,
+) -> str:
     """The one-page feasibility report as a self-contained, print-friendly (A4) HTML page.
 
     Parameters
@@ -298,7 +259,14 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
         Charts to embed, in order: the first across the page, the others two by two below it.
         Default :data:`REPORT_CHARTS` of :func:`standard_figures` (the Gantt, then the
         utilisation heatmap by person beside the budget chart). Each is laid out again for
-        its place on the page (size, fonts; the budget bars turn horizontal).
+        its place on the page (size, fonts; the budget bars turn horizontal). Charts the
+        audience may not see are left out.
+    audience
+        ``"client"`` (default: no internal cost, margin, rates or utilisation by person) or
+        ``"agency"`` (adds internal cost, margin and the utilisation by person).
+    changes
+        "Changes from the brief as received" lines (:func:`planner.brief_changes.brief_changes`),
+        listed under the promises.
 
     Returns
     -------
@@ -310,13 +278,16 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
         A small script scales the page down when its content would not fit one sheet. Needs no
         network to display.
     """
+    audience = check_audience(audience)
     if figures is None:
         everything = standard_figures(plan, scenario)
-        figures = {name: everything[name] for name in REPORT_CHARTS}
+        figures = {name: everything[name] for name in report_charts(audience)}
+    figures = audience_figures(figures, audience)
     if not plan.has_schedule:
         figures = {}
-    shown, more = _shown_promises(plan)
-    available = PAGE_HEIGHT_PX - _text_height(plan, scenario, len(shown) + (1 if more else 0))
+    shown, more = shown_promises(plan)
+    rows_shown = len(shown) + (1 if more else 0)
+    available = PAGE_HEIGHT_PX - _text_height(plan, scenario, rows_shown, len(changes or ()))
     sizes = chart_sizes(figures, available) if figures else []
     rows = [
         [(w, print_figure(n, figures[n], plan, scenario, w, h)) for n, w, h in row] for row in sizes
@@ -325,32 +296,33 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
     if not plan.has_schedule:
         charts = "<p>No charts: the plan has no schedule to draw.</p>"
     verdict_class = "feasible" if plan.verdict == "feasible" else "infeasible"
-    solver = f"{plan.solver_status} in {plan.solve_seconds:.1f} s"
-    meta = (
-        f"Client: {_esc(scenario.brief.client)} · Plan starts {_day(scenario.start)} · "
-        f"Solver: {_esc(solver)}"
-    )
-    count = _promises_count(plan)
+    meta = f"Client: {esc(scenario.brief.client)} · Plan starts {day(scenario.start)}"
+    if audience == AGENCY:
+        meta += " · Agency version: internal figures, not for the client"
+    verdict = "".join(f"<span>{esc(line)}</span>" for line in verdict_lines(plan))
+    verdict += f'<span class="sure">{esc(certainty_line(plan))}</span>'
+    count = promises_count(plan)
     count = f' <span class="count">— {count}</span>' if count else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>{_esc(scenario.title)} — feasibility report</title>
+<title>{esc(scenario.title)} — feasibility report</title>
 <style>{_CSS}</style>
 {script}
 </head>
 <body>
 <div id="sheet"><div id="page">
 <header>
-<div class="titlebar"><h1>{_esc(scenario.title)}</h1>
-<span class="dated">Feasibility report, {_day(date.today())}</span></div>
+<div class="titlebar"><h1>{esc(scenario.title)}</h1>
+<span class="dated">Feasibility report, {day(date.today())}</span></div>
 <p class="meta">{meta}</p>
-<p class="verdict {verdict_class}">{_esc(verdict_sentence(plan))}</p>
+<p class="verdict {verdict_class}">{verdict}</p>
 </header>
 <h2>Promises{count}</h2>
-{_promises_table(plan)}
-{_budget_lines(plan)}
+{promises_table(plan)}
+{changes_block(changes)}
+{budget_lines(plan, audience)}
 <section class="charts">
 {charts}
 </section>
@@ -362,7 +334,11 @@ def report_html(plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | 
 
 
 def report_pdf(
-    plan: Plan, scenario: Scenario, figures: dict[str, go.Figure] | None = None
+    plan: Plan,
+    scenario: Scenario,
+    figures: dict[str, go.Figure] | None = None,
+    audience: Audience = "client",
+    changes: list[str] | None = None,
 ) -> bytes:
     """The feasibility report as PDF (A4), printed from :func:`report_html`.
 
@@ -372,6 +348,8 @@ def report_pdf(
         The plan and its scenario.
     figures
         Charts to embed; default :func:`standard_figures`.
+    audience, changes
+        As for :func:`report_html`.
 
     Returns
     -------
@@ -385,11 +363,16 @@ def report_pdf(
     """
     if not static_export_available():
         raise ExportUnavailable("no Chromium found to print the report to PDF")
-    return html_to_pdf(report_html(plan, scenario, figures))
+    return html_to_pdf(report_html(plan, scenario, figures, audience, changes))
 
 
 def write_outputs(
-    plan: Plan, scenario: Scenario, out_dir: Path, notes: list[str] | None = None
+    plan: Plan,
+    scenario: Scenario,
+    out_dir: Path,
+    notes: list[str] | None = None,
+    audience: Audience = "client",
+    changes: list[str] | None = None,
 ) -> list[Path]:
     """Write the plan tables, every chart and the report into ``out_dir``.
 
@@ -402,6 +385,10 @@ def write_outputs(
     notes
         When given, receives a plain sentence for anything that could not be written
         (e.g. no Chromium: HTML only).
+    audience
+        ``"client"`` (default) or ``"agency"``: which tables, charts and report lines go in.
+    changes
+        Changes from the brief as received, listed in the report and the workbook.
 
     Returns
     -------
@@ -410,8 +397,8 @@ def write_outputs(
         chart of :func:`standard_figures` plus ``.png``, ``.svg`` and ``.pdf`` when static
         export is available, and ``report.html`` (+ ``report.pdf``).
     """
-    written = write_plan_tables(plan, out_dir)
-    figures = standard_figures(plan, scenario)
+    written = write_plan_tables(plan, out_dir, audience, changes)
+    figures = audience_figures(standard_figures(plan, scenario), audience)
     static = static_export_available()
     problem = None if static else "no Chromium found (install chromium or set BROWSER_PATH)"
     for name, fig in figures.items():
@@ -424,7 +411,8 @@ def write_outputs(
             path = out_dir / f"{name}.{fmt}"
             path.write_bytes(data)
             written.append(path)
-    page = report_html(plan, scenario, {name: figures[name] for name in REPORT_CHARTS})
+    charts = {name: figures[name] for name in report_charts(audience)}
+    page = report_html(plan, scenario, charts, audience, changes)
     path = out_dir / "report.html"
     path.write_text(page, encoding="utf-8")
     written.append(path)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.summary import money
+from planner.wording import money
 
 MAX_TASKS_IN_LEGEND = 12
 """With more brief tasks than this, the printed Gantt's legend names only its markers."""

@@ -43,9 +43,15 @@ def take(out_dir: Path) -> list[Path]:
         page = browser.new_page(viewport=VIEWPORT)
         open_app(page, url)
         written.append(screenshot_panel(page, out_dir / "overview.png"))
-        for tab in ("Gantt", "Utilisation"):
-            show_tab(page, tab)
-            written.append(screenshot_panel(page, out_dir / f"{tab.lower()}.png"))
+        show_tab(page, "Gantt")
+        written.append(screenshot_panel(page, out_dir / "gantt.png"))
+        # Utilisation by person is for the agency: switch the audience for that view only.
+        page.get_by_text("Agency (adds internal cost").click()
+        page.get_by_text("Agency only: Internal cost").first.wait_for()
+        show_tab(page, "Utilisation")
+        written.append(screenshot_panel(page, out_dir / "utilisation.png"))
+        page.get_by_text("Client (price, budget, dates)").click()
+        page.get_by_text("Agency only: Internal cost").first.wait_for(state="detached")
         explain(page)
         written.append(screenshot_panel(page, out_dir / "why.png", max_height=WHY_HEIGHT))
         show_tab(page, "Edit scenario")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -137,3 +138,15 @@ def contract_plan() -> tuple[Scenario, Plan]:
 def tundra() -> Scenario:
     """The over-promised sample the app opens with, loaded once per test module."""
     return load_scenario(TUNDRA)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_portfolio_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test, nor an app a browser test starts, touches the user's default portfolio store."""
+    previous = os.environ.get("PLANNER_DB")
+    os.environ["PLANNER_DB"] = str(tmp_path_factory.mktemp("store") / "portfolio.sqlite")
+    yield
+    if previous is None:
+        os.environ.pop("PLANNER_DB", None)
+    else:
+        os.environ["PLANNER_DB"] = previous

@@ -223,7 +223,7 @@ def test_budget_gap_by_role_and_deliverable() -> None:
     assert gap.share_covered == pytest.approx(0.8)
     assert dict(gap.price_by_role) == {"designer": 1500}
     assert dict(gap.price_by_deliverable) == {"Key visual": 1500}
-    assert "€1,500" in cause.sentence and "€300 over" in cause.sentence
+    assert "1,500 EUR" in cause.sentence and "300 EUR over" in cause.sentence
     assert "80%" in cause.sentence
 
 
@@ -258,9 +258,15 @@ def test_tundra_sample_is_diagnosed() -> None:
         152 * 60,
     )
     assert dict(short.lost) == {"Aino Virtanen's time off": 37.5 * 60, "Helmi Bank retainer": 540}
-    assert "Aino Virtanen's time off takes 37.5 h, Helmi Bank retainer 9 h" in banners.sentence
+    # The shortage is explained in full once (for the worst promise) and referred to after.
+    sentences = [c.sentence for c in diagnosis.causes]
+    assert len(set(sentences)) == len(sentences)  # no two causes read the same
+    full = [s for s in sentences if "Aino Virtanen's time off takes 37.5 h, Helmi Bank" in s]
+    assert len(full) == 1 and full[0].startswith(plan.broken_promises[0].name)
+    assert "same shortage of designer time between 7 Apr 2027 and 16 Apr 2027" in banners.sentence
     for cause in diagnosis.causes:
         assert "interval" not in cause.sentence and "literal" not in cause.sentence
+        assert not any(t.id in cause.sentence for t in scenario.brief.tasks if "_" in t.id)
 
 
 def test_calendar_without_country_still_works() -> None:

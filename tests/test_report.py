@@ -26,6 +26,7 @@ from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome
 from planner.planning import plan_scenario
 from planner.report import (
+    CLIENT_REPORT_CHARTS,
     MAX_PROMISE_ROWS,
     REPORT_CHARTS,
     ExportUnavailable,
@@ -36,15 +37,21 @@ from planner.report import (
     report_pdf,
     write_outputs,
 )
-from planner.summary import verdict_sentence
 from planner.validate import assert_valid
+from planner.wording import certainty_line, verdict_lines
 from tests.conftest import DATA_DIR, TUNDRA
 
-CHARTS = ("gantt", "utilisation_by_person", "utilisation_by_role", "budget")
+CHARTS = (
+    "gantt",
+    "utilisation_by_person",
+    "utilisation_by_role",
+    "budget",
+    "budget_by_deliverable",
+)
 KIVI = DATA_DIR / "kivi-retainer-easter.yaml"
 INLINE_SVG = re.compile(r'<figure style="width:\d+px"><svg')
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
-TABLES = ("bookings", "tasks", "promises", "utilisation", "budget")
+TABLES = ("bookings", "tasks", "promises", "budget", "budget_by_deliverable", "utilisation")
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']?(https?:)?//", re.IGNORECASE)
 
 needs_chromium = pytest.mark.skipif(
@@ -55,11 +62,12 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def outputs(contract_plan, tmp_path_factory) -> tuple[Path, list[Path], list[str]]:
-    """write_outputs once for the module (starts the kaleido server once when Chromium exists)."""
+    """write_outputs once for the module (starts the kaleido server once when Chromium exists);
+    the agency version, which has every table and chart."""
     scenario, plan = contract_plan
     out = tmp_path_factory.mktemp("out")
     notes: list[str] = []
-    written = write_outputs(plan, scenario, out, notes)
+    written = write_outputs(plan, scenario, out, notes, audience="agency")
     return out, written, notes
 
 
@@ -81,13 +89,13 @@ def test_tables_and_workbook(outputs):
     workbook = openpyxl.load_workbook(out / "plan.xlsx", read_only=True)
     assert workbook.sheetnames == list(TABLES)
     rows = list(workbook["promises"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("task", "name", "due") and len(rows) == 11
+    assert rows[0][:3] == ("Task", "Name", "Due") and len(rows) == 11
 
 
 def test_plan_workbook_bytes_are_the_written_workbook(outputs, contract_plan):
     out, _, _ = outputs
     in_memory = openpyxl.load_workbook(
-        io.BytesIO(plan_xlsx_bytes(contract_plan[1])), read_only=True
+        io.BytesIO(plan_xlsx_bytes(contract_plan[1], audience="agency")), read_only=True
     )
     on_disk = openpyxl.load_workbook(out / "plan.xlsx", read_only=True)
     assert in_memory.sheetnames == on_disk.sheetnames == list(TABLES)
@@ -109,9 +117,16 @@ def test_report_html_content(outputs, contract_plan):
     page = (out / "report.html").read_text(encoding="utf-8")
     assert f"<title>{scenario.title} — feasibility report</title>" in page
     assert "Client: Acme" in page
-    assert "INFEASIBLE: 1 of 10 promises break (worst: key_visual, 9 working days late)" in page
+    dates = (
+        "1 of 10 promises cannot be kept with this team (worst: key_visual, 9 working days late)"
+    )
+    assert f"<span>{dates}</span>" in page
+    assert "<span>Within budget (price 12,640 EUR, budget 18,000 EUR)</span>" in page
     assert "9 working days late</td>" in page and 'class="status met">kept</td>' in page
-    assert "Price 12,640 EUR within the 18,000 EUR budget." in page
+    assert "Price 12,640 EUR. Budget 18,000 EUR." in page
+    assert "Internal cost: not known" in page  # the agency version (no cost rates here)
+    for word in ("INFEASIBLE", "FEASIBLE", "OPTIMAL", "Solver"):
+        assert word not in page
     assert "@page { size: A4" in page
     assert not EXTERNAL_SCRIPT.search(page)
 
@@ -156,7 +171,7 @@ def test_report_functions_with_chosen_figures(contract_plan):
 def test_without_chromium_html_only(contract_plan, tmp_path, no_chromium):
     scenario, plan = contract_plan
     notes: list[str] = []
-    written = write_outputs(plan, scenario, tmp_path, notes)
+    written = write_outputs(plan, scenario, tmp_path, notes, audience="agency")
     assert {p.suffix for p in written} == {".csv", ".xlsx", ".html"}
     assert len(notes) == 1 and "HTML only" in notes[0]
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
@@ -213,15 +228,17 @@ def test_tundra_report_is_one_page_with_title_date_verdict_and_broken_promises()
     assert pdf.startswith(b"%PDF") and len(PDF_PAGE.findall(pdf)) == 1
     assert f"<h1>{html.escape(scenario.title)}</h1>" in page
     assert date.today().strftime("%a %d %b %Y") in page
-    assert html.escape(verdict_sentence(plan)) in page
+    for line in verdict_lines(plan):
+        assert f"<span>{html.escape(line)}</span>" in page
+    assert html.escape(certainty_line(plan)) in page
     broken = plan.broken_promises
     assert broken and all(p.finish is not None for p in broken)
     for promise in broken:
         row = f"<td>{html.escape(promise.name)}</td>"
         assert row in page, promise.name
         assert f"{promise.slip_days} working days late</td>" in page
-    assert f"{len(broken)} of {len(plan.promises)} broken" in page
-    assert len(INLINE_SVG.findall(page)) == len(REPORT_CHARTS)
+    assert f"{len(broken)} of {len(plan.promises)} cannot be kept" in page
+    assert len(INLINE_SVG.findall(page)) == len(CLIENT_REPORT_CHARTS)
 
 
 @needs_chromium
@@ -259,7 +276,7 @@ def test_long_promise_lists_keep_every_broken_promise_that_fits(contract_plan):
     kept_rows = re.findall(r"<td>Kept deliverable (\d+)</td>", page)
     assert kept_rows == ["0", "1", "2", "3"]  # the least time to spare first
     assert "and 26 more kept (all 35 are in the plan export)." in page
-    assert "more broken" not in page
+    assert "more cannot be kept" not in page
 
 
 def test_too_many_broken_promises_are_counted_not_dropped_silently(contract_plan):
@@ -269,7 +286,7 @@ def test_too_many_broken_promises_are_counted_not_dropped_silently(contract_plan
     assert len(shown) == MAX_PROMISE_ROWS - 1  # and one row that counts the rest
     assert set(shown) == {str(i) for i in range(9, 20)}  # the worst slips
     assert "<td>Kept deliverable" not in page
-    assert "+9 more broken, see the plan export; and 3 more kept" in page
+    assert "9 more cannot be kept, see the plan export; and 3 more kept" in page
 
 
 def test_short_promise_lists_are_printed_in_full(contract_plan):
@@ -285,4 +302,4 @@ def test_report_without_a_schedule_has_no_charts(contract_plan):
     page = report_html(unplanned, scenario)
     assert "No charts: the plan has no schedule to draw." in page
     assert "<figure" not in page and "plotly.js v" not in page
-    assert "UNDECIDED: no plan found within 1 s." in page
+    assert "No plan was found in the time allowed, so nothing can be promised yet" in page

@@ -11,6 +11,7 @@ import pandas as pd
 
 from planner.io import SHEETS, Issue, ScenarioError, scenario_from_tables, scenario_to_tables
 from planner.model import Scenario
+from planner.wording import readable_key
 
 Table: TypeAlias = pd.DataFrame
 """One editable table (a sheet of the workbook form), as the app's editors show it."""
@@ -32,13 +33,34 @@ PEOPLE_TABLES: tuple[str, ...] = ("tasks", "time_off", "commitments")
 """Tables whose select boxes offer the team's names or roles (they follow team edits)."""
 
 
+SETTING_MEANINGS: dict[str, str] = {
+    "scenario": "Title of the scenario",
+    "start": "First day work may happen",
+    "currency": "Currency of prices and budget",
+    "country": "Country whose public holidays apply",
+    "subdivision": "Region of that country, for regional holidays",
+    "workdays": "Days of the week the agency works",
+    "client": "Client's name",
+    "budget": "Client's budget",
+    "move_dates": "May promised dates move to make the others hold? (yes/no)",
+    "date_penalty_per_day": "Price of moving a promised date, per working day",
+    "drop_optional": "May optional tasks be left out? (yes/no)",
+    "shrink_optional_to": "Share of its hours an optional task may shrink to",
+    "raise_budget": "May a way out need more budget? (yes/no; always shown as such)",
+}
+"""What each setting means, shown beside its key in the app's settings table."""
+MEANING = "meaning"
+"""The settings table's read-only column of :data:`SETTING_MEANINGS` (not part of the file)."""
+
+
 def editor_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
     """The scenario as the tables the app edits (the sheets of the XLSX format).
 
     The ``settings`` values are shown as text (dates as ``YYYY-MM-DD``) because one column holds
-    values of several kinds; reading them back parses each by its setting. Number columns are
-    text too: a browser number cell silently turns ``−5`` into 5 and ``1e308`` into 1308,
-    while text reaches the reader as typed and a wrong value gets a located message.
+    values of several kinds; reading them back parses each by its setting. A read-only
+    ``meaning`` column says in words what each setting is. Number columns are text: a
+    browser number cell silently turns ``−5`` into 5 and ``1e308`` into 1308, while text
+    reaches the reader as typed and a wrong value gets a located message.
     """
     tables = scenario_to_tables(scenario)
     for name, frame in tables.items():
@@ -50,6 +72,11 @@ def editor_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
     settings = tables["settings"].copy()
     settings["value"] = pd.Series(
         [_text(value) for value in settings["value"]], index=settings.index, dtype=object
+    )
+    settings.insert(
+        1,
+        MEANING,
+        [SETTING_MEANINGS.get(str(k), readable_key(str(k))) for k in settings["setting"]],
     )
     tables["settings"] = settings
     return tables
@@ -191,8 +218,11 @@ def scenario_from_edits(tables: Mapping[str, pd.DataFrame], source: str) -> Edit
         ``scenario`` set when the tables are valid; otherwise ``issues`` lists every problem,
         worded exactly as the command line words it.
     """
+    tables = dict(tables)
+    if "settings" in tables and MEANING in tables["settings"].columns:
+        tables["settings"] = tables["settings"].drop(columns=MEANING)
     try:
-        return EditResult(scenario_from_tables(dict(tables), source))
+        return EditResult(scenario_from_tables(tables, source))
     except ScenarioError as error:
         return EditResult(None, tuple(error.issues))
 

@@ -16,6 +16,7 @@ from planner.model import Scenario
 from planner.plan import Plan
 from planner.report import figure_bytes, report_html, report_pdf
 from planner.safe_cell import safe_frame
+from planner.wording import Audience
 
 CHARTS: dict[str, str] = {"gantt": "Gantt", "utilisation": "Utilisation", "budget": "Budget"}
 """The app's charts by key, with their tab labels."""
@@ -81,8 +82,15 @@ def chart_downloads(figures: Mapping[str, go.Figure], stem: str) -> list[Downloa
     ]
 
 
-def plan_downloads(plan: Plan, scenario: Scenario, stem: str) -> list[Download]:
-    """The plan as CSV and XLSX and the feasibility report as HTML and PDF."""
+def plan_downloads(
+    plan: Plan,
+    scenario: Scenario,
+    stem: str,
+    audience: Audience = "client",
+    changes: list[str] | None = None,
+) -> list[Download]:
+    """The plan as CSV and XLSX and the feasibility report as HTML and PDF, for ``audience``
+    (the client's never carry internal figures), listing ``changes`` from the brief."""
     return [
         Download(
             "dl_plan_csv", "Plan CSV", f"{stem}-plan.csv", "text/csv", partial(plan_csv_bytes, plan)
@@ -92,21 +100,21 @@ def plan_downloads(plan: Plan, scenario: Scenario, stem: str) -> list[Download]:
             "Plan XLSX",
             f"{stem}-plan.xlsx",
             XLSX_MIME,
-            partial(plan_xlsx_bytes, plan),
+            partial(plan_xlsx_bytes, plan, None, audience, changes),
         ),
         Download(
             "dl_report_html",
             "Report HTML",
             f"{stem}-report.html",
             "text/html",
-            partial(report_html, plan, scenario),
+            partial(report_html, plan, scenario, None, audience, changes),
         ),
         Download(
             "dl_report_pdf",
             "Report PDF",
             f"{stem}-report.pdf",
             "application/pdf",
-            partial(report_pdf, plan, scenario),
+            partial(report_pdf, plan, scenario, None, audience, changes),
             static=True,
         ),
     ]

@@ -9,14 +9,27 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from planner.plan import Plan
-from planner.summary import money, verdict_sentence
+from planner.wording import (
+    budget_delta,
+    certainty_line,
+    internal_lines,
+    money,
+    promise_status,
+    solver_details,
+    verdict_lines,
+)
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the page says first: one sentence and the numbers behind it."""
+    """What the page says first: the dates answer, the money answer, how sure we are and the
+    numbers behind them. ``details`` holds the solver's own words (for a details section)."""
 
     headline: str
+    money_line: str
+    certainty: str
+    details: str
+    internal: tuple[str, ...]
     tone: Literal["good", "bad", "unknown"]
     kept: int
     broken: int
@@ -25,6 +38,7 @@ class Verdict:
     price: float
     budget: float | None
     currency: str
+    budget_delta: str | None = None
 
     @property
     def total(self) -> int:
@@ -42,14 +56,10 @@ class Verdict:
         return money(self.price, self.currency)
 
     @property
-    def budget_delta(self) -> str | None:
-        """The gap in words with a sign, e.g. ``-3,985 EUR over budget``; None without budget."""
+    def over_budget(self) -> bool:
+        """True when the price exceeds the budget."""
         gap = self.budget_gap
-        if gap is None:
-            return None
-        if gap < 0:
-            return f"-{money(-gap, self.currency)} over budget"
-        return f"+{money(gap, self.currency)} under budget"
+        return gap is not None and gap < 0
 
 
 def summarise(plan: Plan) -> Verdict:
@@ -62,8 +72,14 @@ def summarise(plan: Plan) -> Verdict:
         )
     else:
         tone = "good" if plan.verdict == "feasible" else "bad"
+    dates, money_text = verdict_lines(plan)
     return Verdict(
-        headline=verdict_sentence(plan),
+        headline=dates,
+        money_line=money_text,
+        certainty=certainty_line(plan),
+        details=solver_details(plan),
+        internal=tuple(internal_lines(plan)),
+        budget_delta=budget_delta(plan),
         tone=tone,
         kept=len(plan.promises) - len(broken),
         broken=len(broken),
@@ -91,10 +107,8 @@ def promises_table(plan: Plan) -> pd.DataFrame:
     """
     rows = []
     for promise in plan.promises:
-        if not plan.has_schedule or promise.finish is None:
-            status = "not planned"
-        else:
-            status = "kept" if promise.met else "late"
+        finish = promise.finish if plan.has_schedule else None
+        status = promise_status(promise.slip_days, finish)
         rows.append(
             {
                 "Promise": promise.name,
@@ -107,7 +121,7 @@ def promises_table(plan: Plan) -> pd.DataFrame:
         )
     columns = ["Promise", "Promised", "Realistic", "Working days late", "Priority", "Status"]
     frame = pd.DataFrame(rows, columns=columns)
-    order = frame["Status"].map({"late": 0, "not planned": 1, "kept": 2})
+    order = frame["Status"].map(lambda s: {"not planned": 1, "kept": 2}.get(s, 0))
     frame = frame.assign(_order=order).sort_values(
         ["_order", "Working days late", "Promised"], ascending=[True, False, True], kind="stable"
     )
@@ -118,7 +132,8 @@ def promises_styler(frame: pd.DataFrame) -> Styler:
     """The promises table with each row coloured by its status (:data:`STATUS_COLOURS`)."""
 
     def colour(row: pd.Series) -> list[str]:
-        shade = STATUS_COLOURS.get(str(row["Status"]))
+        status = str(row["Status"])
+        shade = STATUS_COLOURS.get(status, STATUS_COLOURS["late"] if "late" in status else None)
         return [f"background-color: {shade}" if shade else ""] * len(row)
 
     return frame.style.apply(colour, axis=1)

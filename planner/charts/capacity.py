@@ -12,14 +12,14 @@ from planner.charts.style import (
     DATE_FORMAT,
     LATE_COLOUR,
     MET_COLOUR,
-    OVER_COLOUR,
     PALETTE,
     base_layout,
     no_schedule_figure,
+    share_heatmap,
 )
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.summary import money
+from planner.wording import money, readable_key
 
 
 def _week(day: date) -> date:
@@ -130,6 +130,9 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
     fmt = DATE_FORMAT if len({w.year for w in weeks}) <= 1 else f"{DATE_FORMAT} %Y"
     labels = [w.strftime(fmt) for w in weeks]
     names = list(dict.fromkeys(table["row"]))
+    if by == "role":
+        table = table.assign(row=table["row"].map(readable_key))
+        names = [readable_key(n) for n in names]
     finite = table["share"][table["share"].abs() != float("inf")].dropna()
     zmax = max(1.25, float(finite.max()) if len(finite) else 0.0)
     z, text, hover = [], [], []
@@ -146,33 +149,8 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
                 for w, r in zip(weeks, part.itertuples(), strict=True)
             ]
         )
-    edge = 1 / zmax
-    colorscale = [[0, "#F4F8FB"], [edge, "#0072B2"], [edge + 1e-6, OVER_COLOUR], [1, LATE_COLOUR]]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=labels,
-            y=names,
-            text=text,
-            texttemplate="%{text}",
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            colorscale=colorscale,
-            zmin=0,
-            zmax=zmax,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "booked /<br>free"}, "tickformat": ".0%"},
-        )
-    )
-    fig.update_layout(
-        **base_layout(
-            title,
-            max(300, 170 + 55 * len(names)),
-            xaxis={"title": "Week starting (Monday)", "type": "category"},
-            yaxis={"title": by.capitalize(), "autorange": "reversed", "type": "category"},
-        )
-    )
+    cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
+    fig = share_heatmap(title, by, cells, zmax, row_height=55)
     if by == "role":
         fig.add_annotation(
             text="People with several roles count an equal share of their free time per role.",
@@ -191,7 +169,7 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
 def _total_label(plan: Plan) -> str:
     b, cur = plan.budget, plan.currency
     label = money(b.price, cur)
-    return label if b.within else f"{label}<br>{money(-(b.gap or 0), cur)} over budget"
+    return label if b.within else f"{label}<br>{money(b.price - (b.budget or 0), cur)} over budget"
 
 
 def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
@@ -221,7 +199,8 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
     parts = dict(budget.price_by_role if by == "role" else budget.price_by_deliverable)
     if by == "role" and budget.fixed_costs:
         parts["Fixed costs"] = budget.fixed_costs
-    names = [*parts, "Total"]
+    labels = [readable_key(k) if by == "role" else k for k in parts]
+    names = [*labels, "Total"]
     values = [round(v, 2) for v in parts.values()] + [budget.price]
     colours = [PALETTE[4]] * len(parts) + [MET_COLOUR if budget.within else LATE_COLOUR]
     shares = [v / budget.price if budget.price else 0.0 for v in values]

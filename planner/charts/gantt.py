@@ -1,8 +1,13 @@
 """The Gantt chart: agency work by person, hatched client steps, promises and late work.
 
-Bars run from the start of their first day to the end of their last day; the promised-date and
-planned-finish markers sit at the *end* of their day, so a bar that just reaches a promise
-diamond finishes exactly on time.
+A bar covers only days on which work is booked: a task with a gap (a weekend, a week off, a
+day spent on something else) is drawn as several bars. Time off, public holidays and
+non-working days are shaded in each person's row (:mod:`planner.charts.availability`). Bars
+are coloured by deliverable (one legend entry each) and labelled with their task; the part
+after a promised date turns vermillion but keeps its task's label. Bars run from the start of
+their first day to the end of their last day; the promised-date and planned-finish markers sit
+at the *end* of their day, so a bar that just reaches a promise diamond finishes exactly on
+time.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
+from planner.charts.availability import AWAY_COLOURS, AWAY_KINDS, TIME_OFF, away_days
 from planner.charts.style import (
     CLIENT_COLOUR,
     DATE_FORMAT,
@@ -27,6 +33,7 @@ from planner.charts.style import (
 )
 from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome, TaskPlan
+from planner.wording import days_text, promise_status
 
 CLIENT_ROW = "Client"
 MILESTONE_ROW = "Milestones"
@@ -43,13 +50,24 @@ class _Span:
     hours: float
 
 
+def _runs(days: dict[date, int]) -> list[tuple[date, date, int]]:
+    """Consecutive booked days as (first, last, minutes)."""
+    runs: list[tuple[date, date, int]] = []
+    for day in sorted(days):
+        if runs and runs[-1][1] == day - timedelta(days=1):
+            first, _, minutes = runs[-1]
+            runs[-1] = (first, day, minutes + days[day])
+        else:
+            runs.append((day, day, days[day]))
+    return runs
+
+
 def _spans(plan: Plan) -> list[_Span]:
-    """One span per (agency task, person) from first to last booked day; one per client step."""
-    booked: dict[tuple[str, str], list[date]] = defaultdict(list)
-    minutes: dict[tuple[str, str], int] = defaultdict(int)
+    """One span per run of consecutive booked days of an (agency task, person); one per client
+    step."""
+    booked: dict[tuple[str, str], dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for b in plan.bookings:
-        booked[b.task, b.person].append(b.day)
-        minutes[b.task, b.person] += b.minutes
+        booked[b.task, b.person][b.day] += b.minutes
     spans = []
     for task in plan.tasks:
         if task.kind == "client":
@@ -57,9 +75,8 @@ def _spans(plan: Plan) -> list[_Span]:
                 spans.append(_Span(task, CLIENT_ROW, task.start, task.finish, 0.0))
             continue
         for person in task.people:
-            days = booked[task.id, person]
-            hours = minutes[task.id, person] / 60
-            spans.append(_Span(task, person, min(days), max(days), hours))
+            for first, last, minutes in _runs(booked[task.id, person]):
+                spans.append(_Span(task, person, first, last, minutes / 60))
     return spans
 
 
@@ -87,17 +104,15 @@ def _lanes(spans: list[_Span]) -> dict[int, tuple[int, int]]:
 def _status(promise: PromiseOutcome | None) -> str:
     if promise is None:
         return "no promised date"
-    if promise.met:
-        return f"promised {promise.due:{DATE_FORMAT}}: kept"
-    return f"promised {promise.due:{DATE_FORMAT}}: {promise.slip_days} working days late"
+    return f"promised {promise.due:{DATE_FORMAT}}: {promise_status(promise.slip_days, True)}"
 
 
 def _span_hover(span: _Span, scenario: Scenario, promise: PromiseOutcome | None) -> str:
     if span.task.kind == "client":
         source = scenario.task(span.task.source_task or span.task.id)
-        who, effort = "client step", f"{source.client_days} working days of client time"
+        who, effort = "client step", f"{days_text(source.client_days or 0)} of client time"
     else:
-        who, effort = span.row, f"{span.hours:.1f} h"
+        who, effort = span.row, f"{span.hours:.1f} h on these days"
     return (
         f"<b>{span.task.name}</b><br>{who}<br>"
         f"{span.start:%a %d %b} – {span.finish:%a %d %b %Y}<br>{effort}<br>{_status(promise)}"
@@ -105,6 +120,12 @@ def _span_hover(span: _Span, scenario: Scenario, promise: PromiseOutcome | None)
 
 
 def _bar(name: str, rows: dict[str, list], **style: object) -> go.Bar:
+    options: dict[str, object] = {
+        "textposition": "inside",
+        "insidetextanchor": "start",
+        "textangle": 0,
+    }
+    options.update(style)
     return go.Bar(
         name=name,
         orientation="h",
@@ -114,11 +135,10 @@ def _bar(name: str, rows: dict[str, list], **style: object) -> go.Bar:
         width=rows["width"],
         offset=rows["offset"],
         text=rows["text"],
-        textposition="inside",
-        insidetextanchor="start",
         hovertext=rows["hover"],
         hovertemplate="%{hovertext}<extra></extra>",
-        **style,
+        cliponaxis=False,
+        **options,
     )
 
 
@@ -131,6 +151,44 @@ def _add_piece(rows: dict[str, list], span: _Span, lane: tuple[int, int], a: dat
     rows["offset"].append(-0.4 + lane[0] * width)
     rows["hover"].append(hover)
     rows["text"].append(span.task.name)
+
+
+def _deliverable(scenario: Scenario, task: TaskPlan) -> str:
+    """The legend group of a task: its deliverable, else its own label."""
+    source = scenario.task(task.source_task or task.id)
+    return task.deliverable or source.deliverable or source.label
+
+
+def _add_away(fig: go.Figure, scenario: Scenario, first: date, last: date) -> None:
+    """Shaded days per person (time off, holidays, non-working days), one trace per kind."""
+    rows: dict[str, dict[str, list]] = {k: defaultdict(list) for k in AWAY_KINDS}
+    for away in away_days(scenario, first, last):
+        part = rows[away.kind]
+        part["y"].append(away.person)
+        part["base"].append(day_start(away.first).isoformat())
+        part["x"].append(((away.last - away.first).days + 1) * DAY_MS)
+        when = f"{away.first:%a %d %b}" + (
+            f" – {away.last:%a %d %b}" if away.last != away.first else ""
+        )
+        part["hover"].append(f"<b>{away.kind}</b><br>{away.reason}<br>{when}")
+    for kind, part in rows.items():
+        if part["y"]:
+            fig.add_trace(
+                go.Bar(
+                    name=kind,
+                    orientation="h",
+                    y=part["y"],
+                    base=part["base"],
+                    x=part["x"],
+                    width=0.96,
+                    marker={"color": AWAY_COLOURS[kind], "line": {"width": 0}},
+                    opacity=0.8 if kind == TIME_OFF else 0.6,
+                    hovertext=part["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    legendgroup="away",
+                    legendgrouptitle_text="Not available",
+                )
+            )
 
 
 def _task_row(task: TaskPlan) -> str:
@@ -152,11 +210,13 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
     Returns
     -------
     go.Figure
-        One row per team member (plus a "Client" row for client steps). Each (task, person)
-        pair is one bar from the first to the last booked day, coloured by brief task; the part
-        of a late task after its promised date is a separate bar in :data:`LATE_COLOUR`.
-        Diamonds mark promised dates ("Promised date" trace) and planned finishes ("Planned
-        finish" traces). A plan without a schedule gives an explanatory figure.
+        One row per team member (plus a "Client" row for client steps). Each run of
+        consecutive booked days of a (task, person) pair is one bar, labelled with the task and
+        coloured by deliverable (one trace per deliverable); the part of a late task after its
+        promised date is a separate bar in :data:`LATE_COLOUR`, still labelled. Time off,
+        public holidays and non-working days are shaded per person. Diamonds mark promised
+        dates ("Promised date" trace) and planned finishes ("Planned finish" traces). A plan
+        without a schedule gives an explanatory figure.
     """
     title = f"Plan by person — {scenario.title}"
     if not plan.has_schedule:
@@ -169,7 +229,7 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
     for i, span in enumerate(spans):
         promise = promises.get(span.task.id)
         hover = _span_hover(span, scenario, promise)
-        key = "client" if span.task.kind == "client" else span.task.source_task or span.task.id
+        key = "client" if span.task.kind == "client" else _deliverable(scenario, span.task)
         on_time_end = span.finish
         if promise is not None and not promise.met and span.finish > promise.due:
             on_time_end = promise.due
@@ -178,21 +238,33 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
         if span.start <= on_time_end:
             _add_piece(pieces[key], span, lanes[i], span.start, on_time_end, hover)
     fig = go.Figure()
+    first = min(s.start for s in spans) if spans else scenario.start
+    last = max([s.finish for s in spans] + [p.due for p in plan.promises] + [first])
+    _add_away(fig, scenario, min(first, scenario.start), last)
     agency = [key for key in pieces if key != "client"]
     for i, key in enumerate(agency):
         colour = TASK_COLOURS[i % len(TASK_COLOURS)]
         pattern = TASK_PATTERNS[(i // len(TASK_COLOURS)) % len(TASK_PATTERNS)]
         marker = {"color": colour, "pattern": {"shape": pattern, "fgcolor": "white"}}
-        fig.add_trace(_bar(scenario.task(key).label, pieces[key], marker=marker))
+        fig.add_trace(_bar(key, pieces[key], marker=marker, legendgroup="deliverables"))
     if "client" in pieces:
         client_marker = {
             "color": "white",
             "pattern": {"shape": "/", "fgcolor": CLIENT_COLOUR, "solidity": 0.25},
             "line": {"color": CLIENT_COLOUR, "width": 1.5},
         }
-        fig.add_trace(_bar("Client step", pieces["client"], marker=client_marker))
+        fig.add_trace(
+            _bar("Client step", pieces["client"], marker=client_marker, textposition="outside")
+        )
     if late:
-        fig.add_trace(_bar("Late (after promised date)", late, marker_color=LATE_COLOUR))
+        fig.add_trace(
+            _bar(
+                "Late (after promised date)",
+                late,
+                marker_color=LATE_COLOUR,
+                textfont={"color": "white"},
+            )
+        )
     _add_promise_markers(fig, plan)
     rows = [p.name for p in scenario.team]
     rows += [r for r in (CLIENT_ROW, MILESTONE_ROW) if any(s.row == r for s in spans)]
@@ -205,7 +277,7 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
             barmode="overlay",
             uniformtext={"minsize": 9, "mode": "hide"},
             hovermode="closest",
-            legend={"title": {"text": "Tasks and markers"}, "tracegroupgap": 2},
+            legend={"title": {"text": "Deliverables and markers"}, "tracegroupgap": 6},
             xaxis={"type": "date", "tickformat": DATE_FORMAT, "title": "Date"},
             yaxis={
                 "title": "Person",

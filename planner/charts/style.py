@@ -8,7 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from planner.plan import Plan
-from planner.summary import verdict_sentence
+from planner.wording import dates_line
 
 PALETTE: tuple[str, ...] = (
     "#E69F00",  # orange
@@ -60,11 +60,11 @@ def no_schedule_figure(plan: Plan, title: str) -> go.Figure:
     Returns
     -------
     go.Figure
-        Blank axes with one centred annotation carrying the verdict sentence.
+        Blank axes with one centred annotation carrying the dates answer.
     """
     fig = go.Figure()
     fig.add_annotation(
-        text=f"No schedule to draw.<br>{verdict_sentence(plan)}",
+        text=f"No schedule to draw.<br>{dates_line(plan)}.",
         x=0.5,
         y=0.5,
         xref="paper",
@@ -103,3 +103,56 @@ def base_layout(title: str, height: int, **extra: Any) -> dict[str, Any]:
     }
     layout.update(extra)
     return layout
+
+
+def share_heatmap(
+    title: str,
+    by: str,
+    cells: dict[str, list[Any]],
+    zmax: float,
+    row_height: int,
+) -> go.Figure:
+    """A weekly heatmap of booked share of free hours (shared by plan and portfolio charts).
+
+    Parameters
+    ----------
+    title
+        Chart title.
+    by
+        What the rows are (``"person"`` or ``"role"``), the y-axis title.
+    cells
+        ``z`` (shares, capped at ``zmax``), ``x`` (week labels), ``y`` (row names), ``text``
+        and ``hover`` (per cell).
+    zmax
+        Top of the colour scale (at least 1): blue up to 100 %, orange to vermillion above.
+    row_height
+        Pixels per row.
+    """
+    edge = 1 / zmax
+    colorscale = [[0, "#F4F8FB"], [edge, "#0072B2"], [edge + 1e-6, OVER_COLOUR], [1, LATE_COLOUR]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=cells["z"],
+            x=cells["x"],
+            y=cells["y"],
+            text=cells["text"],
+            texttemplate="%{text}",
+            hovertext=cells["hover"],
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale=colorscale,
+            zmin=0,
+            zmax=zmax,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "booked /<br>free"}, "tickformat": ".0%"},
+        )
+    )
+    fig.update_layout(
+        **base_layout(
+            title,
+            max(300, 170 + row_height * len(cells["y"])),
+            xaxis={"title": "Week starting (Monday)", "type": "category"},
+            yaxis={"title": by.capitalize(), "autorange": "reversed", "type": "category"},
+        )
+    )
+    return fig

@@ -300,8 +300,7 @@ def overtime_change(
     cost = round(granted / 60 * option.cost_per_hour, 2)
     text = (
         f"Overtime for {person.name}: {hours_text(hours * 60)} a week more from "
-        f"{day_text(first)} to {day_text(last)} ({hours_text(granted)} in all at "
-        f"{money_text(option.cost_per_hour, scenario.currency)}/h)"
+        f"{day_text(first)} to {day_text(last)} ({hours_text(granted)} in all)"
     )
     return Change(OVERTIME, person.name, hours, cost, text, first, last, rate=option.cost_per_hour)
 
@@ -319,8 +318,7 @@ def freelancer_change(
     cost = round(granted / 60 * option.rate, 2)
     text = (
         f"A freelance {option.role.replace('_', ' ')}, {hours_text(hours * 60)} a week from "
-        f"{day_text(first)} to {day_text(last)} ({hours_text(granted)} in all at "
-        f"{money_text(option.rate, scenario.currency)}/h)"
+        f"{day_text(first)} to {day_text(last)} ({hours_text(granted)} in all)"
     )
     role = option.role.replace("_", " ")
     return Change(

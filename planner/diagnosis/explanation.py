@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from planner.diagnose import Diagnosis, diagnose
 from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, largest_scope
 from planner.diagnosis.text import day_text, listing, money_text
-from planner.levers import Alternative, find_alternatives
+from planner.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import plan_from_result, prepare
 from planner.scheduler import solve
 from planner.scheduler.agency import build_problem
+from planner.wording import AGENCY, Audience, certainty_line, verdict_lines
 
 DEFAULT_EXPLAIN_LIMIT = 2.0
 """Seconds for the plan and each re-plan; proofs and priced searches get half."""
@@ -49,6 +51,29 @@ class Explanation:
         broken = {p.task for p in self.plan.broken_promises}
         return tuple(e for e in self.earliest if e.task in broken)
 
+    def earliest_rows(self) -> list[tuple[str, date, date | None, str]]:
+        """(promise, promised, earliest possible, note) for each broken promise.
+
+        The earliest date comes from giving the promise first call on the team. When that
+        date is on or before the promised one, it is only reachable by letting other
+        promises slip, so the row shows what the plan achieves with every promise together
+        and says so: "earliest possible" is never earlier than the plan can deliver.
+        """
+        finish = {p.task: p.finish for p in self.plan.promises}
+        rows = []
+        for e in self.broken_earliest:
+            if e.earliest is None:
+                rows.append((e.name, e.due, None, "not found in time"))
+            elif e.earliest <= e.due:
+                note = (
+                    f"on time ({day_text(e.earliest)}) only if it goes before every other "
+                    "promise, which then slip"
+                )
+                rows.append((e.name, e.due, finish.get(e.task), note))
+            else:
+                rows.append((e.name, e.due, e.earliest, "" if e.proven else "may be earlier"))
+        return rows
+
     @property
     def scope_sentence(self) -> str | None:
         """The largest scope within budget in one sentence; None when nothing must go."""
@@ -56,21 +81,29 @@ class Explanation:
         if scope is None or not scope.dropped:
             return None
         currency = self.plan.currency
+        names = {t.id: t.name for t in self.plan.tasks}
+        kept = [names.get(unit, unit) for unit in scope.kept]
+        dropped = [names.get(unit, unit) for unit in scope.dropped]
         return (
             f"Largest scope within the {money_text(scope.budget, currency)} budget: keep "
-            f"{listing(list(scope.kept)) or 'nothing'}; drop {listing(list(scope.dropped))} "
+            f"{listing(kept) or 'nothing'}; drop {listing(dropped)} "
             f"(price {money_text(scope.price, currency)}"
             + ("" if scope.confirmed else ", estimated")
             + ")."
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object of ``planner explain --json``."""
+    def to_dict(self, audience: Audience = "client") -> dict[str, Any]:
+        """The JSON object of ``planner explain --json``. For a client each alternative says
+        what the client pays and how it stands against the budget, without the agency's own
+        price of the levers or their hourly rates; the agency version has both."""
         return {
             "scenario": self.plan.title,
             "currency": self.plan.currency,
             "verdict": self.plan.verdict,
+            "verdict_lines": list(verdict_lines(self.plan)),
             "solver_status": self.plan.solver_status,
+            "audience": audience,
+            "alternatives_ranking": RANKING_NOTE,
             "broken_promises": [
                 {
                     "task": p.task,
@@ -93,11 +126,23 @@ class Explanation:
                 for c in self.diagnosis.causes
             ],
             "notes": list(self.diagnosis.notes),
-            "alternatives": [a.to_dict() for a in self.alternatives],
+            "alternatives": [_alternative_dict(a, self.plan, audience) for a in self.alternatives],
             "earliest_dates": [e.to_dict() for e in self.earliest],
             "largest_scope": self.scope.to_dict() if self.scope else None,
             "seconds": round(self.seconds, 2),
         }
+
+
+def _alternative_dict(alternative: Alternative, plan: Plan, audience: Audience) -> dict[str, Any]:
+    data = alternative.to_dict()
+    data["budget_status"] = alternative.budget_status(plan)
+    data["change_lines"] = alternative.change_lines(plan)
+    if audience != AGENCY:
+        data.pop("cost", None)
+        for change in data["changes"]:
+            change.pop("cost", None)
+            change.pop("rate", None)
+    return data
 
 
 def explain_scenario(
@@ -107,6 +152,7 @@ def explain_scenario(
     alternatives: int = 4,
     seed: int = 0,
     workers: int = 1,
+    progress: Progress | None = None,
 ) -> Explanation:
     """Plan, diagnose, search alternatives and answer the reverse questions.
 
@@ -122,17 +168,23 @@ def explain_scenario(
         Most alternatives returned.
     seed, workers
         Solver settings.
+    progress
+        Called with a few words and the share done (0 … 1) at every step; the app draws a
+        progress bar with it (and an exception raised in it stops the explanation).
 
     Returns
     -------
     Explanation
     """
+    report = progress or (lambda words, share: None)
     started = time.perf_counter()
+    report("Planning", 0.0)
     context = prepare(scenario)
     problem = build_problem(scenario, context.calendar, context.instances)
     result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
     plan = plan_from_result(context, result)
     step = time_limit / 2
+    report("Finding the causes", 0.1)
     diagnosis = diagnose(scenario, plan, step, seed, workers, context)
     ways = find_alternatives(
         scenario,
@@ -144,61 +196,47 @@ def explain_scenario(
         seed=seed,
         workers=workers,
         context=context,
+        progress=lambda words, share: report(words, 0.15 + 0.75 * share),
     )
     broken = plan.verdict != "feasible"
+    report("Earliest possible dates", 0.9)
     earliest = earliest_dates(context, step, seed, workers) if broken else ()
+    report("Largest scope within budget", 0.95)
     scope = largest_scope(context, plan, time_limit, seed, workers)
+    report("Done", 1.0)
     return Explanation(
         plan, diagnosis, ways, earliest, scope, seconds=time.perf_counter() - started
     )
 
 
-def render_explanation(explanation: Explanation) -> str:
-    """The text report of ``planner explain``."""
+def render_explanation(explanation: Explanation, audience: Audience = "client") -> str:
+    """The text report of ``planner explain`` (the agency version adds what each alternative
+    costs the agency in levers)."""
     plan = explanation.plan
     currency = plan.currency
-    lines = [plan.title, _headline(plan)]
+    lines = [plan.title, *verdict_lines(plan), certainty_line(plan)]
     if explanation.diagnosis.causes or explanation.diagnosis.notes:
         lines += ["", "Why:"]
-        for cause in explanation.diagnosis.causes:
-            lines.append(f"  - [{cause.kind.replace('_', ' ')}] {cause.sentence}")
+        lines += [f"  - {cause.sentence}" for cause in explanation.diagnosis.causes]
         lines += [f"  - {note}" for note in explanation.diagnosis.notes]
     if explanation.alternatives:
-        lines += ["", "Ways to make it hold, cheapest first:"]
+        lines += ["", f"Ways to make every promise hold ({RANKING_NOTE}):"]
         for a in explanation.alternatives:
-            lines.append(f"  {a.label}: {money_text(a.cost, currency)} — {a.headline}")
-            lines.append(
-                f"     re-planned: {a.verdict_after}, price {money_text(a.price_after, currency)}"
-            )
-            lines += [f"     - {c.description} ({money_text(c.cost, currency)})" for c in a.changes]
+            lines.append(f"  {a.label}: {a.client_summary(plan)}")
+            if audience == AGENCY:
+                lines.append(f"     levers priced at {money_text(a.cost, currency)}")
+            lines += [f"     - {line}" for line in a.change_lines(plan)]
     elif plan.verdict != "feasible":
-        lines += ["", "No combination of the allowed levers makes every promise hold."]
-    earliest = explanation.broken_earliest
-    if earliest:
-        lines += ["", "Earliest possible dates (each broken promise given first call on the team):"]
-        width = max(len(e.name) for e in earliest)
-        for e in earliest:
-            when = day_text(e.earliest) if e.earliest else "not found in time"
-            lines.append(f"  {e.name:<{width}}  promised {day_text(e.due):<11}  earliest {when}")
+        lines += ["", "No combination of the allowed changes makes every promise hold."]
+    rows = explanation.earliest_rows()
+    if rows:
+        lines += ["", "Earliest possible dates:"]
+        width = max(len(name) for name, *_ in rows)
+        for name, due, earliest, note in rows:
+            when = day_text(earliest) if earliest else "—"
+            extra = f" ({note})" if note else ""
+            lines.append(f"  {name:<{width}}  promised {day_text(due):<11}  earliest {when}{extra}")
     if explanation.scope_sentence:
         lines += ["", explanation.scope_sentence]
     lines += ["", f"Explained in {explanation.seconds:.1f} s."]
     return "\n".join(lines)
-
-
-def _headline(plan: Plan) -> str:
-    if not plan.has_schedule:
-        return f"NO PLAN: {plan.message or 'the work cannot be scheduled'}."
-    broken = plan.broken_promises
-    money = ""
-    if plan.budget.budget is not None:
-        state = "within" if plan.budget.within else "over"
-        money = (
-            f"; price {money_text(plan.budget.price, plan.currency)} is {state} the "
-            f"{money_text(plan.budget.budget, plan.currency)} budget"
-        )
-    if not plan.promises:
-        return f"{plan.verdict.upper()}: no promised dates{money}."
-    if not broken:
-        return f"{plan.verdict.upper()}: all {len(plan.promises)} promises hold{money}."
-    return f"INFEASIBLE: {len(broken)} of {len(plan.promises)} promises break{money}."

@@ -75,6 +75,17 @@ def capacity_sentence(promise: PromiseOutcome, short: Shortfall) -> str:
     return capitalised(text + (f" ({eaten})." if eaten else "."))
 
 
+def same_shortage_sentence(promise: PromiseOutcome, short: Shortfall, first: str) -> str:
+    """A promise held up by a shortage already explained for ``first``: said once, then
+    referred to, so no two causes read the same."""
+    late = f", {days_text(promise.slip_days)} late" if promise.slip_days else ""
+    return capitalised(
+        f"{promise.name} cannot be ready by {day_text(promise.due)}{late}: it waits for work "
+        f"caught in the same shortage of {_role(short.who)} time between "
+        f"{day_text(short.first_day)} and {day_text(short.last_day)} as {first}."
+    )
+
+
 def conflict_sentence(promise: PromiseOutcome, conflict: Conflict) -> str:
     """Which promises cannot all be kept, and what they compete for."""
     others = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -365,13 +364,12 @@ def test_braces_in_values_are_shown_verbatim(document: Doc) -> None:
     assert "(got '{hint} {message}')" in issue.message
 
 
-def test_a_flood_of_mistakes_is_capped_and_fast(document: Doc) -> None:
+def test_a_flood_of_mistakes_is_capped(document: Doc) -> None:
     document["brief"]["tasks"] = [
         {"id": f"t{i}", "role": "copywriter", "hours": 1, "after": [f"missing{i}"]}
         for i in range(20_000)
     ] + [{"id": f"x{i}", "hours": -1} for i in range(5_000)]
-    started = time.perf_counter()
+    # How fast this is belongs in a benchmark, not in an assertion a busy machine can fail.
     error = raises_scenario_error(lambda: scenario_from_dict(document))
-    assert time.perf_counter() - started < 5
     assert len(error.issues) == 201
     assert "more problems" in error.issues[-1].message

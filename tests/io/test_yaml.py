@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -142,9 +141,8 @@ def test_syntax_error_names_the_line() -> None:
 def test_billion_laughs_fails_fast() -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
-    started = time.perf_counter()
+    # Refused by counting aliases before anything is expanded (a benchmark times it).
     error = raises_scenario_error(lambda: load_scenario_bytes("\n".join(lines).encode(), "b.yaml"))
-    assert time.perf_counter() - started < 1
     assert "aliases" in error.issues[0].message and error.issues[0].line == 2
 
 

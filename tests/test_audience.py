@@ -1,0 +1,169 @@
+"""Two audiences: what goes to the client never carries an internal figure.
+
+The internal figures are computed from the plan and the scenario (internal cost, margin,
+people's bill and cost rates, other clients' bookings), so the tests hold whatever the sample
+prices are. The client report is read as HTML, as PDF text (pypdf) and the workbook cell by
+cell; the agency versions must carry the same figures, so the check can fail.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from planner.audience import booking_labels, for_audience, plan_dict
+from planner.cli import main
+from planner.export import plan_tables, plan_xlsx_bytes
+from planner.model import Scenario
+from planner.plan import Plan
+from planner.planning import plan_scenario
+from planner.report import chromium_path, report_html, report_pdf
+from planner.validate import assert_valid
+from planner.wording import money
+from tests.conftest import TUNDRA
+
+needs_chromium = pytest.mark.skipif(
+    chromium_path() is None and os.environ.get("CI", "").lower() != "true",
+    reason="no Chromium found (static export tests run, and must pass, in CI)",
+)
+
+
+@pytest.fixture(scope="module")
+def tundra_planned(tundra: Scenario) -> tuple[Scenario, Plan]:
+    plan = plan_scenario(tundra, time_limit=2)
+    assert_valid(tundra, plan)
+    assert plan.budget.cost is not None  # the sample has cost rates: there is a margin
+    return tundra, plan
+
+
+def internal_texts(scenario: Scenario, plan: Plan) -> list[str]:
+    """Words and figures only the agency may see, as they would be written."""
+    cur = plan.currency
+    cost = plan.budget.cost or 0.0
+    texts = ["Internal cost", "Margin", "Utilisation", "utilisation"]
+    texts += [money(cost, cur), money(plan.budget.price - cost, cur)]
+    texts += list(booking_labels(scenario))
+    for person in scenario.team:
+        for rate in (person.bill_rate, person.cost_rate):
+            if rate is not None:
+                texts += [f"{money(rate, cur)}/h", f"rate {rate:g}"]
+    return texts
+
+
+def leaks(text: str, scenario: Scenario, plan: Plan) -> list[str]:
+    return [t for t in internal_texts(scenario, plan) if t in text]
+
+
+def internal_numbers(plan: Plan) -> list[float]:
+    cost = plan.budget.cost or 0.0
+    return [round(cost, 2), round(plan.budget.price - cost, 2)]
+
+
+def test_client_report_html_has_no_internal_figure(tundra_planned):
+    scenario, plan = tundra_planned
+    client = report_html(plan, scenario, figures={}, audience="client")
+    assert leaks(client, scenario, plan) == []
+    agency = report_html(plan, scenario, figures={}, audience="agency")
+    assert "Internal cost" in agency and money(plan.budget.cost or 0, plan.currency) in agency
+
+
+@needs_chromium
+def test_client_report_pdf_has_no_internal_figure(tundra_planned):
+    scenario, plan = tundra_planned
+
+    def text(audience: str) -> str:
+        pdf = report_pdf(plan, scenario, audience=audience)  # with its charts
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+    client = " ".join(text("client").split())
+    assert plan.title in client and money(plan.budget.price, plan.currency) in client
+    assert leaks(client, scenario, plan) == []
+    agency = " ".join(text("agency").split())
+    assert leaks(agency, scenario, plan)  # the agency version does carry them
+
+
+def _cells(data: bytes) -> list[object]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [
+        c for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row
+    ]
+
+
+def test_client_workbook_has_no_internal_figure(tundra_planned):
+    scenario, plan = tundra_planned
+    cells = _cells(plan_xlsx_bytes(plan, audience="client"))
+    texts = " ".join(str(c) for c in cells if isinstance(c, str))
+    assert leaks(texts, scenario, plan) == []
+    numbers = [float(c) for c in cells if isinstance(c, int | float)]
+    for figure in internal_numbers(plan):
+        assert all(abs(n - figure) > 0.01 for n in numbers), figure
+    agency = _cells(plan_xlsx_bytes(plan, audience="agency"))
+    cost = internal_numbers(plan)[0]
+    assert any(isinstance(c, int | float) and abs(c - cost) < 0.01 for c in agency)
+
+
+def test_workbook_is_formatted(tundra_planned):
+    _, plan = tundra_planned
+    book = openpyxl.load_workbook(io.BytesIO(plan_xlsx_bytes(plan, audience="agency")))
+    assert book.sheetnames == [
+        "bookings",
+        "tasks",
+        "promises",
+        "budget",
+        "budget_by_deliverable",
+        "utilisation",
+    ]
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert sheet["A1"].font.bold
+        assert all(sheet.column_dimensions[c].width >= 8 for c in "AB")
+    promises = book["promises"]
+    assert [c.value for c in promises[1]][:4] == ["Task", "Name", "Due", "Finish"]
+    assert promises["C2"].number_format == "yyyy-mm-dd"
+    assert book["budget"]["B2"].number_format.startswith('#,##0 "EUR"')
+    assert book["utilisation"]["D2"].number_format == "0%"
+    deliverables = list(book["budget_by_deliverable"].values)[1:]
+    assert {name for name, _ in deliverables} == set(plan.budget.price_by_deliverable)
+    assert sum(price for _, price in deliverables) == pytest.approx(
+        sum(plan.budget.price_by_deliverable.values())
+    )
+
+
+def test_client_tables_and_json_leave_out_utilisation_and_cost(tundra_planned):
+    _, plan = tundra_planned
+    assert "utilisation" not in plan_tables(plan, "client")
+    client = plan_dict(plan, "client")
+    assert "utilisation" not in client and "cost" not in client["budget"]
+    assert "solver_status" in client and client["verdict_lines"][0].startswith("4 of 8")
+    agency = plan_dict(plan, "agency")
+    assert agency["budget"]["margin"] == pytest.approx(plan.budget.price - plan.budget.cost)
+    with pytest.raises(ValueError, match="audience"):
+        plan_dict(plan, "everyone")  # type: ignore[arg-type]
+
+
+def test_other_clients_bookings_are_not_named_to_a_client(tundra: Scenario):
+    labels = booking_labels(tundra)
+    assert labels  # the sample has other clients' work booked
+    text = f"free time lost to {labels[0]}"
+    assert labels[0] not in for_audience(text, tundra, "client")
+    assert for_audience(text, tundra, "agency") == text
+
+
+def test_cli_audiences(capsys: pytest.CaptureFixture[str], tmp_path: Path, tundra_planned):
+    scenario, plan = tundra_planned
+    assert main(["check", str(TUNDRA), "--time-limit", "2"]) == 1
+    client = capsys.readouterr().out
+    assert leaks(client, scenario, plan) == []
+    assert "INFEASIBLE" not in client and "OPTIMAL" not in client
+    assert main(["check", str(TUNDRA), "--time-limit", "2", "--audience", "agency"]) == 1
+    agency = capsys.readouterr().out
+    assert "Internal cost" in agency and "Utilisation by person" in agency
+    assert main(["check", str(TUNDRA), "--time-limit", "2", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["audience"] == "client" and data["solver_status"] in ("OPTIMAL", "FEASIBLE")
