@@ -53,26 +53,23 @@ _Loader.add_implicit_resolver(
 )
 
 
-def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    """Dates as :class:`datetime.date`; impossible ones (2027-02-30) stay text for the checks."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+def _or_text(construct: Any) -> Any:
+    """``construct``, except that a value it cannot build stays text for the checks: dates
+    that do not exist (2027-02-30) and integers too long for Python (over 4,300 digits)."""
+
+    def build(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    return build
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    """Integers; one too long for Python (over 4,300 digits) stays text for the checks."""
-    try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:int", _integer)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _or_text(yaml.SafeLoader.construct_yaml_timestamp)
+)
+_Loader.add_constructor("tag:yaml.org,2002:int", _or_text(yaml.SafeLoader.construct_yaml_int))
 
 
 def _refuse(source: str, message: str, hint: str = "", line: int | None = None) -> ScenarioError:
