@@ -59,9 +59,10 @@ def _column(result: dict[str, Any], audience: str) -> dict[str, str]:
     promises = result.get("promises", [])
     kept = sum(1 for p in promises if p.get("finish") and not p.get("slip_days"))
     column = {
-        # The verdict word of the shared sentence ("FEASIBLE", "INFEASIBLE", "NO PLAN", ...);
-        # the rows below spell out the rest.
-        "Verdict": str(result.get("sentence", result.get("verdict", ""))).split(":")[0],
+        # The two answers of the shared wording, dates and money (older saved versions kept
+        # only the one sentence: it stands for both).
+        "Dates": str(result.get("dates", result.get("sentence", ""))),
+        "Money": str(result.get("money", result.get("sentence", ""))),
         "Promises kept": f"{kept} of {len(promises)}",
     }
     for promise in promises:

@@ -28,6 +28,7 @@ from planner.store.portfolio import (
 from planner.store.records import StoredProject
 from planner.store.repository import StaleWrite, Store
 from planner.summary import verdict_sentence
+from planner.wording import dates_line, money_line
 
 ACCEPT_ATTEMPTS = 3
 
@@ -169,6 +170,8 @@ def check_summary(plan: Plan) -> dict[str, Any]:
     return {
         "verdict": plan.verdict,
         "sentence": verdict_sentence(plan),
+        "dates": dates_line(plan),
+        "money": money_line(plan),
         "solver_status": plan.solver_status,
         "currency": plan.currency,
         "price": plan.budget.price,
