@@ -27,7 +27,14 @@ from planner import app_support as app
 from planner.audience import booking_labels
 from planner.brief_changes import CHANGES_HEADING, brief_changes
 from planner.diagnosis.explanation import Explanation
-from planner.io import Issue, ScenarioError, load_scenario, load_scenario_bytes, template_scenario
+from planner.io import (
+    Issue,
+    ScenarioError,
+    dump_yaml,
+    load_scenario,
+    load_scenario_bytes,
+    template_scenario,
+)
 from planner.levers import RANKING_NOTE, Alternative
 from planner.model import Scenario
 from planner.plan import Plan
@@ -159,6 +166,8 @@ def load(source_id: str, name: str, read: Callable[[], Scenario]) -> ScenarioErr
         scenario = read()
     except ScenarioError as error:
         return error
+    except Exception as error:  # never lose the current scenario to a file we cannot read
+        return app.unreadable(name, error)
     start_editors(source_id, name, app.editor_tables(scenario))
     st.session_state["valid"] = st.session_state["checked"] = scenario
     st.session_state["received"] = scenario
@@ -172,11 +181,48 @@ def start_editors(source_id: str, name: str, tables: dict[str, app.Table]) -> No
     st.session_state["loaded"] = {"id": source_id, "name": name, "tables": tables}
 
 
+PERSISTED_WIDGETS = ("source_kind", "sample")
+"""Sidebar choices kept with the session's edits, so a reload shows the same source."""
+
+
+def restore_session() -> None:
+    """After a reload, bring back the session's edits (the URL's ``session`` names them)."""
+    session_id = st.query_params.get("session")
+    if not app.valid_session_id(session_id):
+        st.query_params["session"] = app.new_session_id()
+        return
+    if "loaded" in st.session_state or st.session_state.get("restored"):
+        return
+    st.session_state["restored"] = True
+    saved = app.load_session(session_id)
+    if saved is None:
+        return
+    try:
+        valid = load_scenario_bytes(saved.valid_yaml.encode("utf-8"), "saved-session.yaml")
+    except ScenarioError:
+        return
+    for key, value in saved.widgets.items():
+        if key in PERSISTED_WIDGETS:
+            st.session_state[key] = value
+    start_editors(saved.source_id, saved.name, saved.tables)
+    st.session_state["valid"] = st.session_state["checked"] = valid
+
+
+def remember_session() -> None:
+    """Save the editors' tables (valid or not) and the last valid scenario for a reload."""
+    loaded = st.session_state["loaded"]
+    tables = {t: st.session_state.get(f"last_{t}", frame) for t, frame in loaded["tables"].items()}
+    widgets = {k: st.session_state[k] for k in PERSISTED_WIDGETS if k in st.session_state}
+    saved = app.SavedSession(
+        loaded["id"], loaded["name"], tables, dump_yaml(st.session_state["valid"]), widgets
+    )
+    app.save_session(st.query_params.get("session", ""), saved)
+
+
 COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
-    "number": lambda n, s: st.column_config.NumberColumn(n, min_value=s.min_value, step=s.step),
-    "integer": lambda n, s: st.column_config.NumberColumn(
-        n, min_value=s.min_value, step=1, format="%d"
-    ),
+    # numbers as text: the reader checks what was typed (a number cell would change it)
+    "number": lambda n, s: st.column_config.TextColumn(n),
+    "integer": lambda n, s: st.column_config.TextColumn(n),
     "date": lambda n, s: st.column_config.DateColumn(n, format="YYYY-MM-DD"),
     "select": lambda n, s: st.column_config.SelectboxColumn(n, options=list(s.options)),
     "check": lambda n, s: st.column_config.CheckboxColumn(n),
@@ -279,11 +325,12 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
     """The dates answer and the money answer, how sure we are, the numbers behind them, the
     changes from the brief as received, and the solver's own words in a details section."""
     summary = app.summarise(plan)
-    st.title(scenario.title)
-    st.caption(f"Client: {scenario.brief.client} · plan starts {scenario.start:%a %d %b %Y}")
+    st.title(app.escape_user_text(scenario.title))  # user text: shown as text, never markup
+    client = app.escape_user_text(scenario.brief.client)
+    st.caption(f"Client: {client} · plan starts {scenario.start:%a %d %b %Y}")
     box = st.container(key="verdict")
     {"good": box.success, "bad": box.error, "unknown": box.warning}[summary.tone](
-        f"**{app.escape_markdown(summary.headline)}**  \n"
+        f"**{app.escape_user_text(summary.headline)}**  \n"
         f"**{app.escape_markdown(summary.money_line)}**  \n"
         f"{app.escape_markdown(summary.certainty)}"
     )
@@ -291,7 +338,11 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
     kept, broken, slip, price = st.columns([1, 1, 1, 1.6])
     kept.metric("Promises kept", f"{summary.kept} of {summary.total}")
     broken.metric("Cannot be kept", summary.broken)
-    slip.metric("Worst delay", days_text(summary.worst_slip), help=summary.worst_name)
+    slip.metric(
+        "Worst delay",
+        days_text(summary.worst_slip),
+        help=app.escape_markdown(summary.worst_name) if summary.worst_name else None,
+    )
     price.metric(
         "Price",
         summary.price_text,
@@ -309,7 +360,7 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
             + "\n".join(f"- {app.escape_markdown(line)}" for line in changes)
         )
     with st.expander("Details"):
-        st.caption(summary.details)
+        st.caption(app.escape_markdown(summary.details))
 
 
 def check(limit: float, seed: int, result: app.EditResult) -> tuple[Plan, Scenario]:
@@ -441,6 +492,7 @@ def apply(label: str, alternative: Alternative) -> None:
 def main() -> None:
     """The page: verdict first, then promises, charts, editing and downloads."""
     st.set_page_config(page_title="sla-planner", page_icon="📅", layout="wide")
+    restore_session()
     limit, seed, error = sidebar()
     if error is not None:
         st.error(
@@ -456,6 +508,7 @@ def main() -> None:
     with tabs["Edit scenario"]:
         st.caption("Edit the brief and the team, then press **Check the brief** at the top.")
         result = edit_tables()
+        remember_session()
         st.markdown("**Download the edited scenario**")
         download_buttons(app.scenario_downloads(st.session_state["valid"]), 6, True)
     with header:

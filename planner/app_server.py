@@ -160,7 +160,7 @@ def edit_cell(page: Any, table: str, row: int, column: str, value: str) -> None:
     """Type ``value`` into one cell of a data editor, as a user does.
 
     The grid is a canvas: click its first cell, move there with the arrow keys (column widths
-    vary with content), open the cell editor (Enter), fill ``input.gdg-input`` and press Enter.
+    vary with content), open the cell editor (Enter), fill ``.gdg-input`` and press Enter.
     """
     from planner.io import SHEETS
 
@@ -174,7 +174,7 @@ def edit_cell(page: Any, table: str, row: int, column: str, value: str) -> None:
     for _ in range(row):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    cell = page.locator("input.gdg-input")
+    cell = page.locator(".gdg-input")  # an input (numbers) or a textarea (text cells)
     cell.wait_for()
     cell.fill(value)
     page.keyboard.press("Enter")

@@ -28,6 +28,12 @@ BROWSER_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome
 DEFAULT_WIDTH = 1000
 FIRST_EXPORT_TIMEOUT = 90.0
 PDF_TIMEOUT = 120.0
+EXPORT_TIMEOUT = 180.0
+"""Longest any one chart may take to render; beyond it the export is given up (never hangs)."""
+LARGE_PDF_HEIGHT = 1200
+"""Charts taller than this (layout pixels) get a PDF made from their PNG: kaleido's vector
+PDF of an agency-scale Gantt (25 people × 236 tasks, 1,720 px) did not finish in 20 minutes
+(see docs/benchmarks.md)."""
 _CHROMIUM_FLAGS: tuple[str, ...] = (*HEADLESS_FLAGS, "--no-pdf-header-footer")
 
 
@@ -89,15 +95,14 @@ class _Kaleido:
                     warnings.filterwarnings("ignore", message=".*kopts.*")
                     return fig.to_image(format=fmt, width=width, height=height, scale=scale)
 
-            if cls.warm:
-                return render()
+            limit = EXPORT_TIMEOUT if cls.warm else FIRST_EXPORT_TIMEOUT
             pool = ThreadPoolExecutor(max_workers=1)
             try:
-                data = pool.submit(render).result(timeout=FIRST_EXPORT_TIMEOUT)
+                data = pool.submit(render).result(timeout=limit)
             except FutureTimeout as error:
                 cls.broken = True
                 raise ExportUnavailable(
-                    f"Chromium did not render a chart within {FIRST_EXPORT_TIMEOUT:g} s"
+                    f"Chromium did not render a chart within {limit:g} s"
                 ) from error
             finally:
                 pool.shutdown(wait=False)
@@ -140,7 +145,21 @@ def figure_bytes(
         raise ValueError(f"unknown chart format {fmt!r}; use one of {', '.join(FORMATS)}")
     width = width or fig.layout.width or DEFAULT_WIDTH
     height = height or fig.layout.height or 500
+    if fmt == "pdf" and height > LARGE_PDF_HEIGHT:
+        return _png_as_pdf(_Kaleido.image(fig, "png", width, height, 2))
     return _Kaleido.image(fig, fmt, width, height, 2 if fmt == "png" else 1)
+
+
+def _png_as_pdf(png: bytes) -> bytes:
+    """A one-page PDF showing ``png`` (rendered at twice the layout size) at layout size."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "PDF", resolution=192.0)  # 2 pixels per layout pixel at 96 dpi
+    return buffer.getvalue()
 
 
 def html_to_pdf(page: str) -> bytes:

@@ -2,7 +2,8 @@
 commands (``db``, ``accept``, ``pipeline``, ``compare``; see :mod:`planner.store.cli`).
 
 Exit codes: 0 = every promise holds within budget, 1 = it does not (or nothing was proven),
-2 = bad input (the message names file, field and fix; never a traceback).
+2 = bad input (the message names file, field and fix; never a traceback), 130 = stopped by
+Ctrl-C (nothing written). Output files and folders are never overwritten silently.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner import cli_args
 from planner.audience import for_audience, plan_dict
 from planner.client import cli as client_cli
 from planner.diagnosis.explanation import (
@@ -20,7 +22,9 @@ from planner.diagnosis.explanation import (
     explain_scenario,
     render_explanation,
 )
-from planner.io import ScenarioError, convert, load_scenario, write_template
+from planner.interrupt import run_interruptible
+from planner.io import ScenarioError, load_scenario, save_scenario, template_scenario
+from planner.outputs import check_target, folder_written_atomically, write_file_atomically
 from planner.plan import Plan
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import write_outputs
@@ -65,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("scenario", type=Path, help="scenario file (.yaml or .xlsx)")
     check.add_argument(
         "--time-limit",
-        type=float,
+        type=cli_args.time_limit,
         default=DEFAULT_TIME_LIMIT,
         help=(
             f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g}); with one worker "
@@ -73,15 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
             "very busy machine may take up to twice as long"
         ),
     )
-    check.add_argument("--seed", type=int, default=0, help="solver seed (default 0)")
+    check.add_argument("--seed", type=cli_args.seed, default=0, help="solver seed (default 0)")
     check.add_argument(
         "--workers",
-        type=int,
+        type=cli_args.workers,
         default=1,
         help="solver workers (default 1: repeatable; more search in parallel, runs may differ)",
     )
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument("--out", type=Path, help="write plan tables, charts and report here")
+    check.add_argument(
+        "--out",
+        type=Path,
+        help="write plan tables, charts and report into this new (or empty) folder",
+    )
+    _overwrite_option(check, "replace an --out folder that already holds files")
     _add_audience(check)
     client_cli.add_arguments(check)
 
@@ -91,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("scenario", type=Path, help="scenario file (.yaml or .xlsx)")
     explain.add_argument(
         "--time-limit",
-        type=float,
+        type=cli_args.time_limit,
         default=DEFAULT_EXPLAIN_LIMIT,
         help=f"seconds per plan and re-plan; proofs get half (default {DEFAULT_EXPLAIN_LIMIT:g})",
     )
@@ -102,12 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help="write an empty scenario with examples")
     template.add_argument("path", type=Path, help="file to write (.xlsx or .yaml)")
+    _overwrite_option(template, "replace the file if it exists")
 
     conv = commands.add_parser("convert", help="convert a scenario between .yaml and .xlsx")
     conv.add_argument("source", type=Path, help="scenario to read (.yaml or .xlsx)")
     conv.add_argument("target", type=Path, help="file to write; format from its extension")
+    _overwrite_option(conv, "replace the target file if it exists (never the source)")
     add_store_commands(commands, check)
     return parser
+
+
+def _overwrite_option(command: argparse.ArgumentParser, text: str) -> None:
+    command.add_argument("--overwrite", action="store_true", help=text)
 
 
 def _add_audience(parser: argparse.ArgumentParser) -> None:
@@ -123,24 +138,13 @@ def _add_audience(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    """Run the CLI; returns the exit code (2 for bad arguments, 130 after Ctrl-C)."""
     try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "explain":
-            return _explain(args)
-        if args.command in STORE_COMMANDS:
-            return run_store_command(args)
-        if args.command == "risk":
-            return run_risk_command(args)
-        if args.command == "template":
-            write_template(args.path)
-            print(f"wrote {args.path}")
-            return 0
-        convert(args.source, args.target)
-        print(f"wrote {args.target}")
-        return 0
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # bad arguments (2) or --help (0)
+        return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
+    try:
+        return run_interruptible(lambda: _run(args))
     except ScenarioError as error:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -148,16 +152,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"planner: store: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"planner: cannot write output: {error}", file=sys.stderr)
+        print(f"planner: cannot write output: {_reason(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args)
+    if args.command == "explain":
+        return _explain(args)
+    if args.command in STORE_COMMANDS:
+        return run_store_command(args)
+    if args.command == "risk":
+        return run_risk_command(args)
+    if args.command == "template":
+        scenario, target, reading = template_scenario(), args.path, None
+    else:
+        scenario, target, reading = None, args.target, args.source
+    check_target(target, args.overwrite, folder=False, reading=reading)
+    if scenario is None:
+        scenario = load_scenario(args.source)
+    write_file_atomically(target, lambda path: save_scenario(scenario, path), args.overwrite)
+    print(f"wrote {target}")
+    return 0
+
+
+def _reason(error: OSError) -> str:
+    """An OSError in words, never empty (a time-out has no message of its own)."""
+    text = error.strerror or str(error) or type(error).__name__
+    return f"{text} ({error.filename})" if error.filename else text
 
 
 def _check(args: argparse.Namespace) -> int:
-    if args.time_limit <= 0:
-        print("planner: --time-limit must be a positive number of seconds", file=sys.stderr)
-        return EXIT_BAD_INPUT
     if args.rate_card is not None:
         return client_cli.run(args)
+    if args.out:
+        check_target(args.out, args.overwrite, folder=True)
     scenario = load_scenario(args.scenario)
     if args.db is not None or args.save_as:
         scenario, plan = check_scenario(scenario, args)
@@ -166,9 +196,12 @@ def _check(args: argparse.Namespace) -> int:
             scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers
         )
     notes: list[str] = []
-    written = (
-        write_outputs(plan, scenario, args.out, notes, audience=args.audience) if args.out else []
-    )
+    written: list[Path] = []
+    if args.out:
+        print(f"planner: writing tables, charts and report to {args.out} …", file=sys.stderr)
+        with folder_written_atomically(args.out, args.overwrite) as folder:
+            files = write_outputs(plan, scenario, folder, notes, audience=args.audience)
+        written = [args.out / path.relative_to(folder) for path in files]
     for note in notes:
         print(f"planner: note: {note}", file=sys.stderr)
     if args.json:
@@ -181,9 +214,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    if args.time_limit <= 0:
-        print("planner: --time-limit must be a positive number of seconds", file=sys.stderr)
-        return EXIT_BAD_INPUT
     explanation_scenario = load_scenario(args.scenario)
     explanation = explain_scenario(explanation_scenario, time_limit=args.time_limit)
     if args.json:

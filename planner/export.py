@@ -3,6 +3,8 @@
 What each audience gets (see :mod:`planner.audience`): the client's tables never carry
 internal cost, margin or utilisation by person; the agency's add them. How the workbook looks
 (widths, number formats, frozen header) lives in :mod:`planner.xlsx_format`.
+
+Every text cell goes through :func:`planner.safe_cell.safe_frame` (no formula injection).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 
 from planner.audience import margin
 from planner.plan import Plan
+from planner.safe_cell import safe_frame
 from planner.wording import AGENCY, Audience, check_audience, readable_key
 from planner.xlsx_format import format_sheet
 
@@ -83,7 +86,7 @@ def write_plan_tables(
     tables = plan_tables(plan, audience, changes)
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"
-        frame.to_csv(path, index=False)
+        safe_frame(frame).to_csv(path, index=False)
         written.append(path)
     workbook = out_dir / "plan.xlsx"
     workbook.write_bytes(plan_xlsx_bytes(plan, tables))
@@ -118,6 +121,7 @@ def plan_xlsx_bytes(
     tables = tables if tables is not None else plan_tables(plan, audience, changes)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in tables.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-            format_sheet(writer.sheets[name], frame, plan.currency)
+            safe = safe_frame(frame)
+            safe.to_excel(writer, sheet_name=name, index=False)
+            format_sheet(writer.sheets[name], safe, plan.currency)
     return buffer.getvalue()

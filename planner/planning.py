@@ -62,8 +62,9 @@ def plan_scenario(
     Returns
     -------
     Plan
-        Always returned; a scenario without any valid schedule has status INFEASIBLE
-        (proven) or UNKNOWN (not proven within the time limit) and no bookings.
+        Always returned; a scenario without any valid schedule has status UNKNOWN and no
+        bookings (work that does not fit in the planned calendar is not a proof, see
+        :func:`honest_status`).
     """
     context = prepare(scenario)
     problem = build_problem(scenario, context.calendar, context.instances)
@@ -86,19 +87,37 @@ def plan_from_result(context: PlanningContext, result: SolveResult) -> Plan:
         p.name: {d: m for d, m in calendar.available_by_day(p.name).items() if d <= last}
         for p in scenario.team
     }
+    status, message = honest_status(result, calendar.days[-1])
     return Plan(
         title=scenario.title,
         currency=scenario.currency,
-        solver_status=result.status,
+        solver_status=status,
         tasks=tuple(tasks),
         bookings=tuple(bookings),
         promises=tuple(promises),
         budget=budget_check(context, bookings, result.cost_bound),
         solve_seconds=result.wall_seconds,
         horizon_end=horizon_days[-1] if horizon_days else None,
-        message=result.message,
+        message=message,
         available_minutes=available,
         clock_stopped=result.clock_stopped,
+    )
+
+
+def honest_status(result: SolveResult, calendar_end: date) -> tuple[str, str]:
+    """The result's status and message as they may be claimed for the whole brief.
+
+    The agency calendar ends a year after the last date in the scenario; work that does not
+    fit before that end is a limit of the period planned, never a proof that the brief cannot
+    be done, so "no schedule exists" becomes UNKNOWN with plain words (it used to read
+    "NO PLAN … cannot fit before period 309").
+    """
+    if result.status != "INFEASIBLE" or result.schedule is not None:
+        return result.status, result.message
+    return "UNKNOWN", (
+        f"the work does not fit in the calendar planned (up to {calendar_end:%d %b %Y}); that "
+        "is the end of the period the planner covers, not a proof that it cannot be done "
+        "(split the brief or move the promised dates later)"
     )
 
 

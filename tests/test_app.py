@@ -62,7 +62,8 @@ def solves(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def headline(app: AppTest) -> str:
-    """The verdict sentence (shown as error, success or warning, always in bold)."""
+    """The verdict sentence as the user reads it (shown as error, success or warning, in bold;
+    the markdown source escapes punctuation so names are never taken for markup)."""
     boxes = [*app.error, *app.success, *app.warning]
     text = next(box.value for box in boxes if box.value.startswith("**"))
     return text.replace("\\", "").replace("**", "")
@@ -170,7 +171,7 @@ def test_editing_hours_changes_the_verdict_after_check(at: AppTest) -> None:
 
 
 def test_negative_hours_show_the_readable_error_and_keep_the_edit(at: AppTest) -> None:
-    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours=-4)
+    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours="-4")  # number cells are text cells
     check(at)
     assert not at.exception
     messages = " ".join(box.value for box in at.error).replace("\\", "")  # markdown escapes
@@ -179,16 +180,16 @@ def test_negative_hours_show_the_readable_error_and_keep_the_edit(at: AppTest) -
     assert "Fix: " in messages
     assert any("last valid version" in box.value for box in at.warning)
     assert headline(at).startswith(TUNDRA_VERDICT)  # the last valid scenario still answers
-    assert at.session_state["edit_tasks"]["edited_rows"][KEY_VISUAL_ROW] == {"hours": -4}
-    assert editor_value(at, "tasks").loc[KEY_VISUAL_ROW, "hours"] == -4
+    assert at.session_state["edit_tasks"]["edited_rows"][KEY_VISUAL_ROW] == {"hours": "-4"}
+    assert editor_value(at, "tasks").loc[KEY_VISUAL_ROW, "hours"] == "-4"
 
 
 def test_team_edits_keep_task_edits_when_roles_change(at: AppTest) -> None:
-    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours=30)
+    edit_cell(at, "tasks", KEY_VISUAL_ROW, hours="30")
     edit_cell(at, "team", 0, roles="designer, art_director, illustrator")
     assert not at.exception
     at.run()
-    assert editor_value(at, "tasks").loc[KEY_VISUAL_ROW, "hours"] == 30
+    assert editor_value(at, "tasks").loc[KEY_VISUAL_ROW, "hours"] == "30"
     check(at)
     assert "Within budget (price" in headline(at) and "budget 38,000 EUR)" in headline(at)
 

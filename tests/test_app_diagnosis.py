@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from planner import app_diagnosis as why
-from planner.app_support import scenario_from_edits
+from planner.app_support import scenario_from_edits, scenario_yaml_bytes
 from planner.diagnosis.explanation import Explanation
-from planner.io import load_scenario
+from planner.io import load_scenario, load_scenario_bytes, scenario_xlsx_bytes
 from planner.model import Scenario
 from planner.planning import plan_scenario
 from planner.validate import assert_valid
@@ -93,6 +93,17 @@ def test_every_alternative_applies_and_reads_back_from_the_tables(
         applied = why.applied_tables(tundra, item.alternative)
         assert applied.scenario != tundra
         assert scenario_from_edits(applied.tables, "t").scenario == applied.scenario
+
+
+def test_every_applied_alternative_saves_and_loads_again_unchanged(
+    tundra: Scenario, view: why.WhyView
+) -> None:
+    for item in view.alternatives:  # the app's "Scenario YAML/XLSX" after "Apply this alternative"
+        changed = why.applied_tables(tundra, item.alternative).scenario
+        data = scenario_yaml_bytes(changed)
+        assert b"&id" not in data and b"*id" not in data
+        assert load_scenario_bytes(data, "applied.yaml") == changed
+        assert load_scenario_bytes(scenario_xlsx_bytes(changed), "applied.xlsx") == changed
 
 
 def test_the_overtime_alternative_keeps_every_promise_once_planned(

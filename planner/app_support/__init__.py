@@ -30,10 +30,12 @@ from planner.app_support.editing import (
     Table,
     editor_tables,
     escape_markdown,
+    escape_user_text,
     issue_lines,
     issue_row_label,
     issue_table,
     scenario_from_edits,
+    unreadable,
 )
 from planner.app_support.exports import (
     CHART_FORMATS,
@@ -47,6 +49,13 @@ from planner.app_support.exports import (
     plan_downloads,
     scenario_downloads,
     scenario_yaml_bytes,
+)
+from planner.app_support.sessions import (
+    SavedSession,
+    load_session,
+    new_session_id,
+    save_session,
+    valid_session_id,
 )
 from planner.app_support.state import (
     DATA_DIR,
@@ -77,6 +86,7 @@ __all__ = [
     "ColumnSpec",
     "Download",
     "EditResult",
+    "SavedSession",
     "Table",
     "Verdict",
     "app_figures",
@@ -84,11 +94,14 @@ __all__ = [
     "column_specs",
     "editor_tables",
     "escape_markdown",
+    "escape_user_text",
     "file_stem",
     "issue_lines",
     "issue_row_label",
     "issue_table",
     "list_samples",
+    "load_session",
+    "new_session_id",
     "person_choices",
     "plan_csv_bytes",
     "plan_downloads",
@@ -96,10 +109,13 @@ __all__ = [
     "promises_table",
     "role_choices",
     "sample_label",
+    "save_session",
     "scenario_downloads",
     "scenario_from_edits",
     "scenario_key",
     "scenario_yaml_bytes",
     "summarise",
+    "unreadable",
     "upload_id",
+    "valid_session_id",
 ]

@@ -9,7 +9,7 @@ from typing import TypeAlias
 
 import pandas as pd
 
-from planner.io import Issue, ScenarioError, scenario_from_tables, scenario_to_tables
+from planner.io import SHEETS, Issue, ScenarioError, scenario_from_tables, scenario_to_tables
 from planner.model import Scenario
 from planner.wording import readable_key
 
@@ -25,6 +25,9 @@ EDITABLE_TABLES: tuple[str, ...] = (
     "settings",
 )
 """Tables the app shows in data editors, in tab order (the brief first)."""
+
+NUMBER_KINDS = frozenset({"number", "int"})
+"""Sheet column kinds the editors show as text and the reader checks (see editor_tables)."""
 
 PEOPLE_TABLES: tuple[str, ...] = ("tasks", "time_off", "commitments")
 """Tables whose select boxes offer the team's names or roles (they follow team edits)."""
@@ -55,9 +58,17 @@ def editor_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
 
     The ``settings`` values are shown as text (dates as ``YYYY-MM-DD``) because one column holds
     values of several kinds; reading them back parses each by its setting. A read-only
-    ``meaning`` column says in words what each setting is.
+    ``meaning`` column says in words what each setting is. Number columns are text: a
+    browser number cell silently turns ``−5`` into 5 and ``1e308`` into 1308, while text
+    reaches the reader as typed and a wrong value gets a located message.
     """
     tables = scenario_to_tables(scenario)
+    for name, frame in tables.items():
+        for column in SHEETS.get(name, ()):
+            if column.kind in NUMBER_KINDS and column.name in frame.columns:
+                frame[column.name] = pd.Series(
+                    [_text(value) for value in frame[column.name]], index=frame.index, dtype=object
+                )
     settings = tables["settings"].copy()
     settings["value"] = pd.Series(
         [_text(value) for value in settings["value"]], index=settings.index, dtype=object
@@ -137,11 +148,29 @@ def issue_row_label(issue: Issue, frame: pd.DataFrame) -> str | None:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$])")
+_AUTOLINKS = re.compile(r"(?i)(://|www(?=\\?\.)|@)")
+WORD_JOINER = "\u2060"
+"""Invisible character that stops a Markdown renderer from seeing ``http://``, ``www.`` or ``@``."""
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` shown literally in Streamlit markdown (``$`` would start maths, ``*`` bold)."""
+    """``text`` shown literally in Streamlit markdown (``$`` would start maths, ``*`` bold).
+
+    Links, images and HTML in user text (``[x](http://…)``, ``![x](…)``, ``<img>``) stay text.
+    """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_user_text(text: str) -> str:
+    """Like :func:`escape_markdown`, and bare URLs, ``www.`` names and e-mail addresses in
+    ``text`` are not turned into links either (for titles and names from uploaded files).
+
+    GitHub-style autolinks are found in the rendered text, so neither backslashes nor
+    character references stop them; an invisible :data:`WORD_JOINER` inside ``://``, after
+    ``www`` and after ``@`` does, and the text reads the same.
+    """
+    escaped = escape_markdown(text)
+    return _AUTOLINKS.sub(lambda m: m.group()[:1] + WORD_JOINER + m.group()[1:], escaped)
 
 
 def issue_lines(issues: Iterable[Issue], frame: pd.DataFrame | None = None) -> str:
@@ -156,6 +185,21 @@ def issue_lines(issues: Iterable[Issue], frame: pd.DataFrame | None = None) -> s
         prefix = f"**{escape_markdown(label)}** · " if label else ""
         lines.append(f"- {prefix}{escape_markdown(str(issue))}")
     return "\n".join(lines)
+
+
+def unreadable(name: str, error: Exception) -> ScenarioError:
+    """A file the readers failed on unexpectedly, as a message (the current scenario stays)."""
+    return ScenarioError(
+        [
+            Issue(
+                name,
+                "",
+                f"the file could not be read ({type(error).__name__})",
+                "save it again as .yaml or .xlsx from the app's Export tab or the template, "
+                "and report the file to the sla-planner maintainers",
+            )
+        ]
+    )
 
 
 def scenario_from_edits(tables: Mapping[str, pd.DataFrame], source: str) -> EditResult:

@@ -21,6 +21,7 @@ from planner.io.errors import Path, Problem, did_you_mean
 from planner.io.estimates import least
 from planner.io.graph import components, cycle_through
 from planner.io.levers import check_levers
+from planner.io.limits import check_limits
 from planner.io.schema import (
     CalendarIn,
     CommitmentIn,
@@ -113,6 +114,8 @@ def check_document(raw: dict[str, Any], doc: ScenarioIn | None) -> Iterator[Prob
     yield from _check_tasks(parts)
     yield from _check_cycles(parts)
     yield from check_levers(doc, [name for _, name in parts.names])
+    if doc is not None:
+        yield from check_limits(doc)
 
 
 # ----------------------------------------------------------------------------- helpers

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 PathKey = str | int
 Path = tuple[PathKey, ...]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 Locator = Callable[[Path], tuple[str, int | None]]
 """Maps a document path to ``(location, line)``; ``line`` is ``None`` when unknown."""
 
@@ -51,7 +53,9 @@ class Issue:
         if self.line is not None:
             where += f" (line {self.line})"
         text = f"{where}: {self.message}"
-        return f"{text}. Fix: {self.hint}" if self.hint else text
+        text = f"{text}. Fix: {self.hint}" if self.hint else text
+        # user text quoted in a message never reaches a terminal as ESC/BEL sequences
+        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class ScenarioError(Exception):

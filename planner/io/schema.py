@@ -24,6 +24,7 @@ from pydantic import (
 
 from planner.io.values import (
     LIMIT,
+    MONEY_LIMIT,
     Country,
     DateValue,
     Integer,
@@ -76,8 +77,12 @@ class PersonIn(In):
         le=168,
     )
     workdays: Weekdays | None = fld("list the days this person works", "[Mon, Tue, Wed, Thu]", None)
-    bill_rate: Number = fld("give the price per hour charged to the client", "95", ge=0)
-    cost_rate: Number | None = fld("give the internal cost per hour", "55", None, ge=0)
+    bill_rate: Number = fld(
+        "give the price per hour charged to the client", "95", ge=0, le=MONEY_LIMIT
+    )
+    cost_rate: Number | None = fld(
+        "give the internal cost per hour", "55", None, ge=0, le=MONEY_LIMIT
+    )
     country: Country | None = fld("give the country whose public holidays apply", "PL", None)
     subdivision: Subdivision | None = fld("give a region code of that country", "BY", None)
     time_off: list[TimeOffIn] = fld("list holidays and absences", TimeOffIn.example, [])
@@ -223,7 +228,9 @@ class TaskIn(In):
         "give the first day the task may start", "2027-03-08", None, alias="from"
     )
     optional: bool = fld("say true if the task may be dropped", "true", False)
-    value: Number | None = fld("give the task's value (0 or more)", "1000", None, ge=0)
+    value: Number | None = fld(
+        "give the task's value (0 or more)", "1000", None, ge=0, le=MONEY_LIMIT
+    )
     deliverable: Text | None = fld("name the deliverable the task belongs to", "Launch video", None)
 
 
@@ -231,14 +238,16 @@ class FixedCostIn(In):
     example: ClassVar[str] = "{name: Stock photos, amount: 400}"
 
     name: Text = fld("describe the cost", "Stock photos")
-    amount: Number = fld("give the amount (0 or more)", "400", ge=0)
+    amount: Number = fld("give the amount (0 or more)", "400", ge=0, le=MONEY_LIMIT)
 
 
 class BriefIn(In):
     example: ClassVar[str] = "{client: Acme, tasks: [...]}"
 
     client: Text = fld("name the client", "Acme")
-    budget: Number | None = fld("give the client's budget (0 or more)", "18000", None, ge=0)
+    budget: Number | None = fld(
+        "give the client's budget (0 or more)", "18000", None, ge=0, le=MONEY_LIMIT
+    )
     tasks: list[TaskIn] = fld("list the tasks of the brief", TaskIn.example)
     fixed_costs: list[FixedCostIn] = fld("list costs that are not agency time", "[]", [])
 
@@ -247,7 +256,9 @@ class DatePenaltyIn(In):
     example: ClassVar[str] = "{task: launch, per_day: 2000}"
 
     task: TaskId = fld("name the id of the promised task", "launch")
-    per_day: Number = fld("give the price of one working day later (0 or more)", "2000", ge=0)
+    per_day: Number = fld(
+        "give the price of one working day later (0 or more)", "2000", ge=0, le=MONEY_LIMIT
+    )
 
 
 class OvertimeIn(In):
@@ -257,7 +268,9 @@ class OvertimeIn(In):
     max_hours_per_week: Number = fld(
         "give the most extra hours a week (more than 0)", "8", gt=0, le=168
     )
-    cost_per_hour: Number = fld("give the price of an overtime hour (0 or more)", "90", ge=0)
+    cost_per_hour: Number = fld(
+        "give the price of an overtime hour (0 or more)", "90", ge=0, le=MONEY_LIMIT
+    )
 
 
 class FreelancerIn(In):
@@ -267,7 +280,9 @@ class FreelancerIn(In):
     hours_per_week: Number = fld(
         "give the most hours a week the freelancer offers (more than 0)", "30", gt=0, le=168
     )
-    rate: Number = fld("give the freelancer's price per hour (0 or more)", "85", ge=0)
+    rate: Number = fld(
+        "give the freelancer's price per hour (0 or more)", "85", ge=0, le=MONEY_LIMIT
+    )
     from_: DateValue | None = fld(
         "give the first day the freelancer is available", "2027-03-15", None, alias="from"
     )
@@ -278,7 +293,9 @@ class TurnaroundIn(In):
 
     task: TaskId = fld("name the id of the client step", "concept_review")
     max_days: Integer = fld("give the most working days the client can save (1 or more)", "2", ge=1)
-    penalty_per_day: Number = fld("give the price of each day saved (0 or more)", "300", ge=0)
+    penalty_per_day: Number = fld(
+        "give the price of each day saved (0 or more)", "300", ge=0, le=MONEY_LIMIT
+    )
 
 
 class LeversIn(In):
@@ -286,7 +303,11 @@ class LeversIn(In):
 
     move_dates: bool = fld("say false if promised dates must not move", "true", True)
     date_penalty_per_day: Number = fld(
-        "give the price of moving a promise one working day (0 or more)", "500", 500.0, ge=0
+        "give the price of moving a promise one working day (0 or more)",
+        "500",
+        500.0,
+        ge=0,
+        le=MONEY_LIMIT,
     )
     date_penalties: list[DatePenaltyIn] = fld(
         "list promises whose move costs more or less", DatePenaltyIn.example, []

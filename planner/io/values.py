@@ -23,6 +23,15 @@ from planner.model import WEEKDAY_NAMES
 LIMIT = 10_000
 """Upper bound for counts, days and priorities (hours: ten times that); stops absurd input."""
 
+MONEY_LIMIT = 1e12
+"""Upper bound for amounts and rates, so prices stay exact finite numbers."""
+
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
+"""Dates accepted anywhere in a scenario (year 1 or 9999 is a typo, and date arithmetic
+near the ends of the calendar overflows)."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 _FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TASK_ID = re.compile(r"\w[\w.\-]*")
@@ -59,14 +68,39 @@ def _to_date(value: Any) -> date:
         if value.time() == time(0) and value.tzinfo is None:
             return value.date()
         raise _fail("date_time", f"must be a date without a time of day (got {value})")
-    if isinstance(value, date):
-        return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(value.strip())
         except ValueError:
             raise _fail("date_invalid", f"{value.strip()!r} is not a real calendar date") from None
-    raise _fail("date_format", f"must be a date written YYYY-MM-DD (got {value!r})")
+    if isinstance(value, date):
+        if not FIRST_DATE <= value <= LAST_DATE:
+            raise _fail(
+                "date_range",
+                f"{value.isoformat()} is outside the years {FIRST_DATE.year}-{LAST_DATE.year}",
+                "check the year",
+            )
+        return value
+    raise _fail("date_format", f"must be a date written YYYY-MM-DD (got {show_short(value)})")
+
+
+def show_short(value: Any, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for messages about huge input."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _no_control(value: str) -> str:
+    """Refuse control characters (ESC, BEL, …): they rewrite terminals and break exports."""
+    found = _CONTROL.search(value)
+    if found:
+        raise _fail(
+            "control_character",
+            f"contains the control character U+{ord(found.group()):04X} at position "
+            f"{found.start() + 1} ({show_short(value)})",
+            "remove it; only printable text, tabs and line breaks are accepted",
+        )
+    return value
 
 
 def to_text_id(value: Any) -> Any:
@@ -206,7 +240,9 @@ def to_dependency(value: Any) -> Any:
     return {"task": task} if lag is None else {"task": task, "lag": lag}
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_control)
+]
 TaskId = Annotated[Text, BeforeValidator(to_text_id), AfterValidator(_check_task_id)]
 Number = Annotated[float, BeforeValidator(_reject_bool)]
 SignedHours = Annotated[float, BeforeValidator(_reject_bool), AfterValidator(_not_zero)]

@@ -1,9 +1,12 @@
 """Reading and writing the Excel workbook form of a scenario (see :mod:`planner.io.tables`).
 
 Reading checks that the bytes are a zip archive that does not expand beyond a sane size
-before openpyxl sees them, reads only cached cell values (no formulas are evaluated) and caps
-the number of rows per sheet. Writing adds bold headers with a note on every column, date
-formats and a ``help`` sheet describing each column; readers ignore sheets they do not know.
+before openpyxl sees them and declares no XML entities, reads only cached cell values (no
+formulas are evaluated) straight from each sheet's XML, never trusting its dimension record,
+and caps the rows and columns per sheet. Text cells are written through
+:func:`planner.safe_cell.safe_cell` and read back through its inverse. Writing adds bold
+headers with a note on every column, date formats and a ``help`` sheet describing each
+column; readers ignore sheets they do not know.
 """
 
 from __future__ import annotations
@@ -20,18 +23,23 @@ import pandas as pd
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.io.columns import SETTING_HELP, SHEETS
 from planner.io.errors import ScenarioError, file_issue
 from planner.io.tables import scenario_from_tables, scenario_to_tables
 from planner.model import Scenario
+from planner.safe_cell import safe_cell, unsafe_cell
 
-MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024
 """Largest total size the workbook's zip members may expand to."""
 
 MAX_ROWS = 20_000
 """Most rows read from one sheet."""
+
+MAX_COLUMNS = 200
+"""Most columns read from one sheet (a scenario sheet has at most about 20)."""
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DATE_FORMAT = "yyyy-mm-dd"
@@ -50,8 +58,11 @@ def _check_archive(data: bytes, source: str) -> None:
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            expanded = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            members = archive.infolist()
+            expanded = sum(member.file_size for member in members)
+            if expanded <= MAX_UNCOMPRESSED_BYTES:
+                _refuse_entities(archive, members, source)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise ScenarioError(
             [
                 file_issue(
@@ -74,28 +85,87 @@ def _check_archive(data: bytes, source: str) -> None:
         )
 
 
-def _sheet_frame(sheet: Worksheet, name: str, source: str) -> pd.DataFrame:
-    """The sheet as a DataFrame: header from row 1, one DataFrame row per Excel row below."""
-    rows: list[tuple[Any, ...]] = []
-    for row in sheet.iter_rows(values_only=True):
-        if len(rows) <= MAX_ROWS:
-            rows.append(tuple(row))
-        elif any(value is not None for value in row):
-            raise ScenarioError(
-                [
-                    file_issue(
-                        source,
-                        f"sheet {name} has more than {MAX_ROWS} rows",
-                        "remove unused rows below the data",
+def _refuse_entities(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], source: str) -> None:
+    """Refuse XML parts that declare a DTD or entities (entity expansion, external files)."""
+    for member in members:
+        with archive.open(member) as stream:
+            tail = b""
+            while chunk := stream.read(1 << 16):
+                window = (tail + chunk).replace(b"\x00", b"").upper()
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise ScenarioError(
+                        [
+                            file_issue(
+                                source,
+                                f"the part {member.filename} declares XML entities (<!DOCTYPE "
+                                "or <!ENTITY), which Excel never writes",
+                                "open the workbook in Excel and save it again as .xlsx, or "
+                                "start from planner template",
+                            )
+                        ]
                     )
-                ]
+                tail = chunk[-32:]
+
+
+def _too_far(source: str, name: str, row: int, column: int) -> ScenarioError:
+    what = (
+        f"more than {MAX_ROWS} rows (data in row {row})"
+        if row > MAX_ROWS + 1
+        else f"data in column {get_column_letter(min(column, 16384))}, beyond the "
+        f"{MAX_COLUMNS} columns read"
+    )
+    return ScenarioError(
+        [
+            file_issue(
+                source,
+                f"sheet {name} has {what}",
+                "delete the unused rows and columns around the table (select them, "
+                "right-click, Delete) and save again",
             )
-    while rows and all(value is None or str(value).strip() == "" for value in rows[-1]):
-        rows.pop()
-    if not rows:
+        ]
+    )
+
+
+def _sheet_cells(sheet: Any, name: str, source: str) -> dict[int, dict[int, Any]]:
+    """The sheet's non-empty cells by row and column, read from its XML part.
+
+    The ``<dimension>`` record and openpyxl's row padding are not used: a workbook that
+    claims (or has one cell at) XFD1048576 would otherwise make every row 16,384 cells wide
+    and every gap a million rows long. Data beyond :data:`MAX_ROWS` rows or
+    :data:`MAX_COLUMNS` columns is refused with its place named.
+    """
+    workbook = sheet.parent
+    cells: dict[int, dict[int, Any]] = {}
+    with sheet._get_source() as stream:
+        parser = WorkSheetParser(
+            stream,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for row, row_cells in parser.parse():
+            for cell in row_cells:
+                value = cell["value"]
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    continue
+                if row > MAX_ROWS + 1 or cell["column"] > MAX_COLUMNS:
+                    raise _too_far(source, name, row, cell["column"])
+                cells.setdefault(row, {})[cell["column"]] = unsafe_cell(value)
+    return cells
+
+
+def _sheet_frame(sheet: Any, name: str, source: str) -> pd.DataFrame:
+    """The sheet as a DataFrame: header from row 1, one DataFrame row per Excel row below."""
+    cells = _sheet_cells(sheet, name, source)
+    if not cells:
         return pd.DataFrame()
-    width = max(len(row) for row in rows)
-    grid = [list(row) + [None] * (width - len(row)) for row in rows]
+    width = max(max(row) for row in cells.values())
+    grid = [
+        [cells.get(row, {}).get(column) for column in range(1, width + 1)]
+        for row in range(1, max(cells) + 1)
+    ]
     header, body = grid[0], grid[1:]
     keep, names = [], []
     for index, title in enumerate(header):
@@ -107,6 +177,32 @@ def _sheet_frame(sheet: Worksheet, name: str, source: str) -> pd.DataFrame:
         keep.append(index)
         names.append(str(title))
     return pd.DataFrame([[row[i] for i in keep] for row in body], columns=names, dtype=object)
+
+
+def _scenario_sheets(workbook: Any, source: str) -> dict[str, Any]:
+    """The workbook's scenario sheets by title; two sheets for one table are refused."""
+    chosen: dict[str, Any] = {}
+    for sheet in workbook.worksheets:
+        key = sheet.title.strip().lower()
+        if key not in SHEETS:
+            continue
+        if key in chosen:
+            states = [
+                f"{s.title!r}{'' if s.sheet_state == 'visible' else ' (' + s.sheet_state + ')'}"
+                for s in (chosen[key], sheet)
+            ]
+            raise ScenarioError(
+                [
+                    file_issue(
+                        source,
+                        f"the workbook has two sheets for the {key} table: {' and '.join(states)}",
+                        "keep one of them (unhide sheets with right-click > Unhide to see "
+                        "them all) and delete or rename the other",
+                    )
+                ]
+            )
+        chosen[key] = sheet
+    return chosen
 
 
 def read_xlsx(data: bytes, source: str) -> Scenario:
@@ -124,27 +220,34 @@ def read_xlsx(data: bytes, source: str) -> Scenario:
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds of errors on damaged files
-        raise ScenarioError(
-            [
-                file_issue(
-                    source,
-                    f"the workbook cannot be read ({type(exc).__name__}: {exc})",
-                    "open it in Excel and save it again as an Excel Workbook (.xlsx)",
-                )
-            ]
-        ) from None
+        raise _unreadable(source, exc) from None
     try:
         tables = {
-            sheet.title: (
-                _sheet_frame(sheet, sheet.title, source)
-                if sheet.title.strip().lower() in SHEETS
-                else pd.DataFrame()
-            )
-            for sheet in workbook.worksheets
+            sheet.title: _sheet_frame(sheet, sheet.title, source)
+            for sheet in _scenario_sheets(workbook, source).values()
         }
+        tables.update(
+            {s.title: pd.DataFrame() for s in workbook.worksheets if s.title not in tables}
+        )
+    except ScenarioError:
+        raise
+    except Exception as exc:  # a damaged sheet part: same message as a damaged workbook
+        raise _unreadable(source, exc) from None
     finally:
         workbook.close()
     return scenario_from_tables(tables, source)
+
+
+def _unreadable(source: str, exc: Exception) -> ScenarioError:
+    return ScenarioError(
+        [
+            file_issue(
+                source,
+                f"the workbook cannot be read ({type(exc).__name__}: {exc})",
+                "open it in Excel and save it again as an Excel Workbook (.xlsx)",
+            )
+        ]
+    )
 
 
 def _excel_value(value: Any) -> Any:
@@ -152,7 +255,7 @@ def _excel_value(value: Any) -> Any:
         value = value.item()
     if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
         return None
-    return value
+    return safe_cell(value)
 
 
 def _write_sheet(sheet: Worksheet, frame: pd.DataFrame, notes: dict[str, str]) -> None:

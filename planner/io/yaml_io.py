@@ -26,6 +26,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 40
 """Deepest nesting accepted; real scenarios need about 6 levels."""
 
+MAX_VALUES = 40_000
+"""Most keys and list items (counted generously as ``:``, ``,`` and ``- `` in the text) a
+YAML scenario may hold; YAML parsing costs about 0.1 ms per value, so this bounds a parse to a
+few seconds. A 3,000-task brief has about 20,000."""
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TOO_DEEP = (
     "the document is nested too deeply",
@@ -48,15 +53,23 @@ _Loader.add_implicit_resolver(
 )
 
 
-def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    """Dates as :class:`datetime.date`; impossible ones (2027-02-30) stay text for the checks."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+def _or_text(construct: Any) -> Any:
+    """``construct``, except that a value it cannot build stays text for the checks: dates
+    that do not exist (2027-02-30) and integers too long for Python (over 4,300 digits)."""
+
+    def build(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    return build
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _or_text(yaml.SafeLoader.construct_yaml_timestamp)
+)
+_Loader.add_constructor("tag:yaml.org,2002:int", _or_text(yaml.SafeLoader.construct_yaml_int))
 
 
 def _refuse(source: str, message: str, hint: str = "", line: int | None = None) -> ScenarioError:
@@ -70,19 +83,22 @@ def _decode(data: bytes, source: str) -> str:
             "this is a zip file (e.g. an Excel workbook), not YAML text",
             "give a workbook the .xlsx extension",
         )
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and b"\x00" in data[:65536]:
+    utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+    utf16 = not utf32 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    encoding = "utf-32" if utf32 else "utf-16" if utf16 else "utf-8-sig"
+    if encoding == "utf-8-sig" and b"\x00" in data[:65536]:
         raise _refuse(
             source,
             "the file contains binary data, not YAML text",
             "choose the scenario's .yaml file, saved as plain UTF-8 text",
         )
     try:
-        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise _refuse(
             source,
-            f"the file is not UTF-8 text (bad byte at position {exc.start})",
+            f"the file is not {encoding.upper().removesuffix('-SIG')} text "
+            f"(bad byte at position {exc.start})",
             "save the file as UTF-8 text",
         ) from None
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -141,18 +157,43 @@ def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
     return lines, issues
 
 
-def _syntax_issue(source: str, exc: yaml.YAMLError) -> Issue:
+def _hint_for(problem: str) -> str:
+    """The fix for a YAML syntax problem; indentation only when that is what is wrong."""
+    if "\\t" in problem or "tab character" in problem:
+        return "indent with spaces, not tabs (replace each tab at the start of a line)"
+    if "could not determine a constructor for the tag" in problem:
+        return (
+            "remove the '!' tag: a scenario holds plain values only (text, numbers, dates, "
+            "lists and mappings)"
+        )
+    if "control characters are not allowed" in problem:
+        return (
+            "remove the control character (e.g. ESC or BEL) from that line; if the whole file "
+            "looks garbled, save it as UTF-8 text"
+        )
+    return _SYNTAX_HINT
+
+
+def _character_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.splitlines()
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
+
+
+def _syntax_issue(source: str, exc: yaml.YAMLError, text: str = "") -> Issue:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         problem = exc.problem or "syntax error"
-        hint = "indent with spaces, not tabs" if "\\t" in problem else _SYNTAX_HINT
+        hint = _hint_for(problem)
+        if _character_at(text, mark) == "\t":
+            hint = _hint_for("tab character")
         if "single document" in f"{exc.context} {problem}":
             problem = "the file holds more than one YAML document"
             hint = "keep one scenario per file (remove the '---' separator)"
         return file_issue(
             source, f"invalid YAML: {problem} (column {mark.column + 1})", hint, mark.line + 1
         )
-    return file_issue(source, f"invalid YAML: {exc}", _SYNTAX_HINT)
+    return file_issue(source, f"invalid YAML: {exc}", _hint_for(str(exc)))
 
 
 def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
@@ -164,6 +205,14 @@ def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
         For binary or non-UTF-8 data, empty files, syntax errors, aliases, duplicate keys.
     """
     text = _decode(data, source)
+    values = text.count(":") + text.count(",") + text.count("- ")
+    if values > MAX_VALUES:
+        raise _refuse(
+            source,
+            f"the file holds about {values:,} values (keys and list items), more than the "
+            f"{MAX_VALUES:,} a scenario may have",
+            "split the brief into several scenarios",
+        )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -174,7 +223,7 @@ def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
             raise ScenarioError(issues)
         return loader.construct_document(node), lines
     except yaml.YAMLError as exc:
-        raise ScenarioError([_syntax_issue(source, exc)]) from None
+        raise ScenarioError([_syntax_issue(source, exc, text)]) from None
     except RecursionError:
         raise _refuse(source, *_TOO_DEEP) from None
     finally:
@@ -197,7 +246,14 @@ def read_yaml(data: bytes, source: str) -> Scenario:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Safe dumper that indents list items and writes short lists/records in flow style."""
+    """Safe dumper that indents list items and writes short lists/records in flow style.
+
+    It never writes anchors and aliases (``&id001``/``*id001``) for values that appear twice
+    (e.g. one list shared after an applied alternative): the reader refuses them.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)

@@ -150,7 +150,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
     error = raises_scenario_error(lambda: load_scenario(path))
-    assert "larger than 10 MB" in error.issues[0].message
+    assert "larger than 2 MB" in error.issues[0].message  # YAML: 2 MB (workbooks 10 MB)
 
 
 def test_the_documented_example_loads() -> None:

@@ -1,0 +1,98 @@
+"""Export benchmark: how long every file of ``planner check --out`` takes at agency scale.
+
+Generates an agency (``generate_agency``), plans it, then writes the output folder the way the
+CLI does (``write_outputs`` into a temporary folder renamed into place) and times each file:
+every chart in every format, the report HTML and PDF, the tables. Prints one Markdown table
+per size.
+
+Example::
+
+    python bench/exports.py --sizes 25x236x3,40x463x4 --time-limit 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from planner import report  # noqa: E402
+from planner.generate import generate_agency  # noqa: E402
+from planner.outputs import folder_written_atomically  # noqa: E402
+from planner.planning import plan_scenario  # noqa: E402
+
+
+def _timed_exports() -> dict[str, float]:
+    """Wrap the export functions of :mod:`planner.report` to record time per file."""
+    times: dict[str, float] = {}
+    real_figure, real_pdf = report.figure_bytes, report.html_to_pdf
+
+    def figure(fig, fmt, *args, **kwargs):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return real_figure(fig, fmt, *args, **kwargs)
+        finally:
+            title = str(fig.layout.meta or fig.layout.title.text or "chart")[:30]
+            times[f"{title} .{fmt}"] = time.perf_counter() - started
+
+    def pdf(page: str) -> bytes:
+        started = time.perf_counter()
+        try:
+            return real_pdf(page)
+        finally:
+            times["report .pdf"] = time.perf_counter() - started
+
+    report.figure_bytes, report.html_to_pdf = figure, pdf  # type: ignore[assignment]
+    return times
+
+
+def run(size: str, time_limit: float, seed: int) -> str:
+    """Plan one generated agency, write its output folder; Markdown lines with the timings."""
+    people, tasks, months = (int(part) for part in size.split("x"))
+    scenario = generate_agency(people, tasks, months, seed)
+    started = time.perf_counter()
+    plan = plan_scenario(scenario, time_limit=time_limit, seed=seed)
+    solve = time.perf_counter() - started
+    times = _timed_exports()
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory() as parent:
+        started = time.perf_counter()
+        with folder_written_atomically(Path(parent) / "out", False) as folder:
+            written = report.write_outputs(plan, scenario, folder, notes)
+        total = time.perf_counter() - started
+    lines = [
+        f"### {people} people × {tasks} tasks × {months} months (seed {seed})",
+        "",
+        f"plan: {plan.solver_status}, {len(plan.bookings):,} bookings, {solve:.1f} s; "
+        f"output folder: {len(written)} files in **{total:.1f} s**"
+        + (f"; notes: {' '.join(notes)}" if notes else ""),
+        "",
+        "| file | seconds |",
+        "|---|---:|",
+        *(f"| {name} | {seconds:.1f} |" for name, seconds in sorted(times.items())),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark for every ``--sizes`` entry and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="25x236x3", help="PEOPLExTASKSxMONTHS, comma-separated")
+    parser.add_argument("--time-limit", type=float, default=20.0)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    for size in args.sizes.split(","):
+        print(run(size, args.time_limit, args.seed), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

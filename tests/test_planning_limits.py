@@ -1,0 +1,52 @@
+"""Work beyond the planned calendar is undecided, never presented as a proof (issue 11)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.model import Brief, CalendarSettings, Person, Scenario, Task
+from planner.planning import plan_scenario
+from planner.summary import verdict_sentence
+from planner.validate import assert_valid
+
+
+def test_work_that_outruns_the_calendar_is_undecided_not_impossible() -> None:
+    scenario = Scenario(
+        title="Too long",
+        start=date(2027, 3, 1),
+        currency="EUR",
+        calendar=CalendarSettings(),
+        team=(Person("Aino", ("designer",), 1, bill_rate=10),),  # one hour a week
+        brief=Brief(
+            client="Acme",
+            tasks=(Task("big", role="designer", hours=2000, due=date(2027, 4, 1)),),
+        ),
+    )
+    plan = plan_scenario(scenario, time_limit=2)
+    assert_valid(scenario, plan)
+    assert plan.solver_status == "UNKNOWN" and not plan.has_schedule
+    sentence = verdict_sentence(plan)
+    assert "NO PLAN" not in sentence and "cannot be scheduled" not in sentence  # no proof claimed
+    assert "not a proof" in plan.message
+    assert "before period" not in plan.message and "activity" not in plan.message
+
+
+def test_explain_on_ten_thousand_tasks_exits_two_with_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tasks = "\n".join(f"    - {{id: t{i}, role: designer, hours: 1}}" for i in range(10_000))
+    path = tmp_path / "huge.yaml"
+    path.write_text(
+        "scenario: Huge\nstart: 2027-03-01\nteam:\n"
+        "  - {name: Aino, roles: [designer], hours_per_week: 37.5, bill_rate: 90}\n"
+        f"brief:\n  client: Acme\n  tasks:\n{tasks}\n",
+        encoding="utf-8",
+    )
+    for command in ("explain", "check"):
+        assert main([command, str(path), "--time-limit", "1"]) == 2
+        err = capsys.readouterr().err
+        assert "huge.yaml" in err and "more than the 40,000" in err and "Traceback" not in err
