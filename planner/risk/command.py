@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from planner import cli_args
 from planner.io import load_scenario
 from planner.model import Scenario
 from planner.planning import DEFAULT_TIME_LIMIT
@@ -39,7 +40,9 @@ def add_risk_parser(commands: argparse._SubParsersAction) -> None:
     risk.add_argument(
         "--samples", type=int, default=DEFAULT_SAMPLES, help=f"samples (default {DEFAULT_SAMPLES})"
     )
-    risk.add_argument("--seed", type=int, default=0, help="seed of the samples (default 0)")
+    risk.add_argument(
+        "--seed", type=cli_args.seed, default=0, help="seed of the samples (default 0)"
+    )
     risk.add_argument(
         "--threshold",
         type=float,
@@ -50,11 +53,13 @@ def add_risk_parser(commands: argparse._SubParsersAction) -> None:
         "--scheduler", metavar="ADDRESS", help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786"
     )
     risk.add_argument(
-        "--workers", type=int, help="local worker processes (default: CPUs, for large runs)"
+        "--workers",
+        type=cli_args.workers,
+        help="local worker processes (default: CPUs, for large runs)",
     )
     risk.add_argument(
         "--time-limit",
-        type=float,
+        type=cli_args.time_limit,
         default=DEFAULT_TIME_LIMIT,
         help=f"solver time limit for the plan, seconds (default {DEFAULT_TIME_LIMIT:g})",
     )
@@ -67,12 +72,8 @@ def add_risk_parser(commands: argparse._SubParsersAction) -> None:
 def _bad_option(args: argparse.Namespace) -> str | None:
     if not 1 <= args.samples <= MAX_SAMPLES:
         return f"--samples must be a whole number from 1 to {MAX_SAMPLES:,}"
-    if not 0 < args.threshold <= 1:
+    if not 0 < args.threshold <= 1:  # also refuses nan
         return "--threshold must lie between 0 and 1, e.g. 0.8 for 4 in 5"
-    if args.workers is not None and args.workers < 1:
-        return "--workers must be at least 1"
-    if args.time_limit <= 0:
-        return "--time-limit must be a positive number of seconds"
     return None
 
 
