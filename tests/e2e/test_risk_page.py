@@ -25,7 +25,8 @@ def test_risk_page_shows_odds_beside_the_promised_dates(
     page.locator(".main-svg").first.wait_for(timeout=30_000)
     assert page.get_by_text("When each promise is done").first.is_visible()
     assert page.get_by_text("Commit to").first.is_visible()
-    page.get_by_text("Client", exact=True).first.click()
+    words_for = page.get_by_role("radiogroup", name="Words for")
+    words_for.get_by_text("Client", exact=True).click()
     page.get_by_text("4 in 5 chance by").first.wait_for(timeout=30_000)
     assert page.get_by_text("P80 price").count() == 0
     page.screenshot(path=str(screenshots / "risk.png"))
