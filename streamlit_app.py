@@ -22,13 +22,13 @@ from typing import Any
 
 import streamlit as st
 
+from app_editors import edit_tables
 from planner import app_diagnosis as why
 from planner import app_support as app
 from planner.audience import booking_labels
 from planner.brief_changes import CHANGES_HEADING, brief_changes
 from planner.diagnosis.explanation import Explanation
 from planner.io import (
-    Issue,
     ScenarioError,
     dump_yaml,
     load_scenario,
@@ -52,7 +52,6 @@ METRIC_CSS = """<style>
 }
 </style>"""
 
-TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")
 SOURCE_KINDS = ("Sample", "Upload a file", "Empty template")
 TOGGLES = {
     "utilisation": ("Rows by", ["person", "role"]),
@@ -217,74 +216,6 @@ def remember_session() -> None:
         loaded["id"], loaded["name"], tables, dump_yaml(st.session_state["valid"]), widgets
     )
     app.save_session(st.query_params.get("session", ""), saved)
-
-
-COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
-    # numbers as text: the reader checks what was typed (a number cell would change it)
-    "number": lambda n, s: st.column_config.TextColumn(n),
-    "integer": lambda n, s: st.column_config.TextColumn(n),
-    "date": lambda n, s: st.column_config.DateColumn(n, format="YYYY-MM-DD"),
-    "select": lambda n, s: st.column_config.SelectboxColumn(n, options=list(s.options)),
-    "check": lambda n, s: st.column_config.CheckboxColumn(n),
-    "text": lambda n, s: st.column_config.TextColumn(n),
-}
-
-
-def editor(table: str, team: app.Table) -> app.Table:
-    """One data editor; returns the edited table (the edits live in session state)."""
-    tables = st.session_state["loaded"]["tables"]
-    specs = app.column_specs(table, tables[table], team)
-    if (
-        st.session_state.get(f"specs_{table}", specs) != specs
-        and f"last_{table}" in st.session_state
-    ):
-        # New select options make a new widget: fold the edits into its data first, keep them.
-        tables[table] = st.session_state[f"last_{table}"]
-        st.session_state.pop(f"edit_{table}", None)
-        specs = app.column_specs(table, tables[table], team)
-    st.session_state[f"specs_{table}"] = specs
-    config = {n: {**COLUMN_TYPES[s.kind](n, s), "help": s.help or None} for n, s in specs.items()}
-    fixed = table == "settings"  # one row per setting; only the values change
-    edited = st.data_editor(
-        tables[table],
-        key=f"edit_{table}",
-        column_config=config,
-        hide_index=True,
-        num_rows="fixed" if fixed else "dynamic",
-        disabled=["setting", "meaning"] if fixed else False,
-        height=35 * (min(len(tables[table]), 20) + 2) + 3,  # every row visible on a projector
-        placeholder="",
-    )
-    st.session_state[f"last_{table}"] = edited
-    return edited
-
-
-def edit_tables() -> app.EditResult:
-    """All editors (team first: its roles and names feed the others' select boxes)."""
-    loaded = st.session_state["loaded"]
-    tabs = dict(zip(app.EDITABLE_TABLES, st.tabs(list(TABLE_LABELS)), strict=True))
-    edited = dict(loaded["tables"])
-    for table in ("team", *[t for t in app.EDITABLE_TABLES if t != "team"]):
-        with tabs[table]:
-            edited[table] = editor(table, edited["team"])
-    result = app.scenario_from_edits(edited, f"{loaded['name']} (edited)")
-    for table in app.EDITABLE_TABLES:
-        with tabs[table]:
-            show_issues(result.issues_for(table), edited[table])
-    if result.other_issues():
-        show_issues(result.other_issues(), edited["settings"])
-    if result.scenario is not None:
-        st.session_state["valid"] = result.scenario
-    return result
-
-
-def show_issues(issues: list[Issue], frame: app.Table) -> None:
-    """Issues next to their table, worded as the CLI words them, with the row's id or name."""
-    if issues:
-        st.error(
-            "Fix these entries (rows count the header as row 1, as in the workbook):\n\n"
-            + app.issue_lines(issues, frame)
-        )
 
 
 def download_buttons(downloads: list[app.Download], columns: int, static: bool) -> None:
