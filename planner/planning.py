@@ -20,7 +20,7 @@ from planner.instances import TaskInstance, expand_tasks
 from planner.model import Scenario
 from planner.plan import Booking, BudgetCheck, Plan, PromiseOutcome, TaskPlan
 from planner.scheduler import Schedule, SolveResult, solve
-from planner.scheduler.agency import build_problem, rate_scale
+from planner.scheduler.agency import build_problem, money_of_cost
 
 DEFAULT_TIME_LIMIT = 5.0
 
@@ -187,8 +187,8 @@ def budget_check(
 ) -> BudgetCheck:
     """Price (bill rates × booked hours + fixed costs) and internal cost against the budget.
 
-    ``cost_bound`` is the solver's proven lower bound of the cost stage (in the units of
-    :func:`planner.scheduler.agency.rate_scale`); it becomes ``lowest_price``.
+    ``cost_bound`` is the solver's proven lower bound of the cost stage (see
+    :func:`planner.scheduler.agency.money_of_cost`); it becomes ``lowest_price``.
     """
     scenario = context.scenario
     people = {p.name: p for p in scenario.team}
@@ -214,9 +214,8 @@ def budget_check(
         by_deliverable[item.name] += item.amount
     lowest = None
     if cost_bound is not None and bookings:
-        scale = rate_scale([p.bill_rate for p in scenario.team])
         # Rounded down to the cent: it stays a lower bound.
-        lowest = math.floor((cost_bound / (60 * scale) + fixed) * 100 + 1e-6) / 100
+        lowest = math.floor((money_of_cost(scenario, cost_bound) + fixed) * 100 + 1e-6) / 100
     return BudgetCheck(
         price=round(price + fixed, 2),
         lowest_price=lowest,

@@ -40,6 +40,12 @@ def rate_scale(rates: Sequence[float]) -> int:
     return 10**RATE_DIGITS
 
 
+def money_of_cost(scenario: Scenario, cost: int) -> float:
+    """A cost-stage value of :func:`build_problem`'s problem in the scenario's currency
+    (minutes × scaled hourly rates, so divided by 60 and by :func:`rate_scale`)."""
+    return cost / (60 * rate_scale([p.bill_rate for p in scenario.team]))
+
+
 def build_problem(
     scenario: Scenario, calendar: WorkCalendar, instances: Sequence[TaskInstance]
 ) -> Problem:
