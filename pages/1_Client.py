@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from planner.client import LANGUAGES, answer_lines
-from planner.client.i18n import language_from_locale
 from planner.client.page import check_uploads, input_key, page_words, sample_bytes
+from planner.i18n import language_from_locale
 
 
 def choose_language() -> str:

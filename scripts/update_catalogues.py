@@ -15,8 +15,8 @@ import runpy
 
 from babel.messages.pofile import write_po
 
-from planner.client.catalogues import read_catalogue, source_messages, update_catalogue
-from planner.client.i18n import LANGUAGES, catalogue_path
+from planner.i18n import LANGUAGES, catalogue_path
+from planner.i18n.catalogues import read_catalogue, source_messages, update_catalogue
 
 
 def main() -> None:

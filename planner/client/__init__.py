@@ -6,7 +6,6 @@ agency scenario.
 """
 
 from planner.client.answer import ClientAnswer, check_brief
-from planner.client.i18n import LANGUAGES, texts
 from planner.client.model import ClientBrief, Deliverable, Estimate, RateCard, RoleRate
 from planner.client.reading import (
     brief_from_bytes,
@@ -16,6 +15,7 @@ from planner.client.reading import (
 )
 from planner.client.scenario import brief_from_scenario, market_scenario, with_team
 from planner.client.text import answer_lines, render_answer
+from planner.i18n import LANGUAGES, texts
 
 __all__ = [
     "LANGUAGES",

@@ -19,11 +19,11 @@ from datetime import date
 from typing import Any
 
 from planner.client.documents import card_mismatches
-from planner.client.i18n import texts
 from planner.client.model import ClientBrief, RateCard
 from planner.client.pricing import PriceRange, Scope, price_range, scope_within_budget
 from planner.client.reading import raise_located
 from planner.client.timeline import Timeline, check_timeline
+from planner.i18n import texts
 from planner.planning import DEFAULT_TIME_LIMIT
 
 

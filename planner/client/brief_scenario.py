@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.client.i18n import Texts
+from planner.i18n import Texts
 from planner.io.errors import Path, Problem
 
 TASK_FIELDS = {"id": "id", "name": "name", "after": "after", "due": "due"}

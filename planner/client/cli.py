@@ -12,9 +12,9 @@ import json
 import sys
 
 from planner.client.answer import check_brief
-from planner.client.i18n import LANGUAGES, language_from_locale
 from planner.client.reading import error_text, load_brief, load_rate_card
 from planner.client.text import render_answer
+from planner.i18n import LANGUAGES, language_from_locale
 from planner.io.errors import ScenarioError
 
 EXIT_BAD_INPUT = 2

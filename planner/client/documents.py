@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from planner.client.fields import Fields
-from planner.client.i18n import Texts
 from planner.client.model import ClientBrief, Deliverable, Estimate, RateCard, RoleRate
+from planner.i18n import Texts
 from planner.io.errors import Problem
 
 CARD_FIELDS: tuple[str, ...] = (

@@ -13,8 +13,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from planner.client.i18n import Texts
 from planner.client.model import Estimate
+from planner.i18n import Texts
 from planner.io.errors import Path, Problem
 from planner.io.explain import show
 

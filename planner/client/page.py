@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.client.answer import ClientAnswer, check_brief
-from planner.client.i18n import texts
 from planner.client.reading import brief_from_bytes, issue_text, rate_card_from_bytes
 from planner.client.text import AnswerText, answer_lines
+from planner.i18n import texts
 from planner.io.errors import ScenarioError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "samples" / "client"

@@ -24,8 +24,8 @@ import openpyxl
 
 from planner.client.brief_scenario import brief_document, is_scenario_shaped, scenario_path
 from planner.client.documents import brief_from_dict, card_mismatches, rate_card_from_dict
-from planner.client.i18n import Texts, texts
 from planner.client.model import ClientBrief, RateCard
+from planner.i18n import Texts, texts
 from planner.io.document import yaml_locator
 from planner.io.errors import Issue, Locator, Problem, ScenarioError, file_issue
 from planner.io.files import MAX_FILE_BYTES

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.client.answer import ClientAnswer
-from planner.client.i18n import N_, Texts, texts
 from planner.client.timeline import Reason
+from planner.i18n import N_, Texts, texts
 
 VERDICTS = {
     "realistic": N_("REALISTIC: the budget and the dates hold at market rates."),

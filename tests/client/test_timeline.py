@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 from planner.client.answer import check_brief
-from planner.client.i18n import Texts
 from planner.client.scenario import market_scenario
 from planner.client.text import reason_sentence
 from planner.client.timeline import check_timeline, plan_brief
+from planner.i18n import Texts
 from planner.validate import assert_valid
 from tests.client.conftest import brief, card, deliverable
 

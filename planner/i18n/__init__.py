@@ -1,6 +1,6 @@
-"""Languages of the client mode: gettext catalogues (``.po``) and Babel formatting.
+"""Languages: gettext catalogues (``.po``) and Babel formatting, for every part of the tool.
 
-Messages live in ``planner/client/locale/<lang>/LC_MESSAGES/planner.po``, written in English
+Messages live in ``planner/i18n/locale/<lang>/LC_MESSAGES/planner.po``, written in English
 in the source (``_("…")``, ``N_("…")`` for texts defined ahead of use). The catalogues are
 compiled in memory when first used (Babel reads the ``.po`` file), so a fresh ``pip install``
 needs no build step and no ``.mo`` file can go stale. Dates, numbers and money are formatted

@@ -13,9 +13,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from planner.client.i18n import DOMAIN, catalogue_path
+from planner.i18n import DOMAIN, catalogue_path
 
-SOURCE_DIR = Path(__file__).resolve().parent
+SOURCE_DIR = Path(__file__).resolve().parents[1] / "client"
+"""Where the translated messages live (the client mode; more folders join later)."""
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 Message = str | tuple[str, str]

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from planner.client.catalogues import read_catalogue, source_messages
-from planner.client.i18n import LANGUAGES, Texts, language_from_locale, texts
+from planner.i18n import LANGUAGES, Texts, language_from_locale, texts
+from planner.i18n.catalogues import read_catalogue, source_messages
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 
@@ -85,7 +85,7 @@ def test_unknown_language_is_refused():
 
 def test_no_stale_compiled_catalogue_is_shipped():
     # The .po files are compiled when first used, so no .mo file can disagree with them.
-    from planner.client.i18n import LOCALE_DIR
+    from planner.i18n import LOCALE_DIR
 
     assert not list(LOCALE_DIR.rglob("*.mo"))
     assert re.search(
