@@ -32,6 +32,11 @@ LANGUAGES: dict[str, str] = {"en": "English", "fi": "Suomi", "pl": "Polski"}
 DEFAULT_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "planner"
+"""The client mode's catalogue (the first domain; each part of the tool may have its own)."""
+
+DOMAINS: dict[str, tuple[str, ...]] = {DOMAIN: ("planner/client",)}
+"""Gettext domain → the source folders or files (relative to the project root) whose messages it
+holds. A domain per part of the tool keeps each ``.po`` file small and reviewable on its own."""
 
 
 def N_(message: str) -> str:
@@ -39,14 +44,14 @@ def N_(message: str) -> str:
     return message
 
 
-def catalogue_path(lang: str) -> Path:
-    """The ``.po`` file of language ``lang``."""
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:
+    """The ``.po`` file of language ``lang`` in gettext ``domain``."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 @functools.cache
-def _translations(lang: str) -> gettext.NullTranslations:
-    path = catalogue_path(lang)
+def _translations(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    path = catalogue_path(lang, domain)
     if lang == DEFAULT_LANGUAGE or not path.is_file():
         return gettext.NullTranslations()
     with path.open("rb") as handle:
@@ -93,14 +98,15 @@ class Texts:
     """
 
     lang: str = DEFAULT_LANGUAGE
+    domain: str = DOMAIN
 
     def gettext(self, message: str) -> str:
         """``message`` in this language (itself when there is no translation)."""
-        return _translations(self.lang).gettext(message)
+        return _translations(self.lang, self.domain).gettext(message)
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The singular or plural form for ``count`` in this language."""
-        return _translations(self.lang).ngettext(singular, plural, count)
+        return _translations(self.lang, self.domain).ngettext(singular, plural, count)
 
     def money(self, amount: float, currency: str) -> str:
         """``amount`` in whole units of ``currency``, e.g. ``18 400 €`` in Finnish."""
@@ -119,12 +125,12 @@ class Texts:
         return format_date(day, format="long", locale=self.lang)
 
 
-def texts(lang: str | None = None) -> Texts:
-    """The :class:`Texts` of ``lang`` (default: from the environment's locale).
+def texts(lang: str | None = None, domain: str = DOMAIN) -> Texts:
+    """The :class:`Texts` of ``lang`` (default: from the environment's locale) in ``domain``.
 
     Raises
     ------
     ValueError
         For an unsupported language code.
     """
-    return Texts(check_language(lang) if lang else language_from_locale())
+    return Texts(check_language(lang) if lang else language_from_locale(), domain)

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from planner.i18n import LANGUAGES, Texts, language_from_locale, texts
+from planner.i18n import DOMAINS, LANGUAGES, Texts, language_from_locale, texts
 from planner.i18n.catalogues import read_catalogue, source_messages
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
@@ -18,10 +18,11 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
+@pytest.mark.parametrize("domain", sorted(DOMAINS))
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_catalogue_has_exactly_the_source_messages_all_translated(lang):
-    source = source_messages()
-    catalog = read_catalogue(lang)
+def test_catalogue_has_exactly_the_source_messages_all_translated(lang, domain):
+    source = source_messages(domain)
+    catalog = read_catalogue(lang, domain)
     ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
     assert not set(source) - ids, f"untranslated (missing from {lang}.po): {set(source) - ids}"
     assert not ids - set(source), f"unused messages in {lang}.po: {ids - set(source)}"
