@@ -1,7 +1,7 @@
 """The scenario's tables in data editors: the *Edit scenario* tab of ``streamlit_app.py``.
 
 Widgets only; what the tables mean, how they are read back and how problems are worded live in
-:mod:`planner.app_support`. Session state: ``edit_<table>`` (the editors), ``specs_<table>``
+:mod:`planner.app`. Session state: ``edit_<table>`` (the editors), ``specs_<table>``
 and ``last_<table>`` (each editor's column settings and last value), and the app's ``loaded``
 tables (read) and ``valid`` scenario (written).
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from planner import app_support as app
+from planner import app
 from planner.io import Issue
 
 TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")

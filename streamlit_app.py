@@ -2,7 +2,7 @@
 
 Run with ``streamlit run streamlit_app.py``. A thin layer of widgets over ``planner``: the
 scenario comes from a bundled sample, an upload or the template; it is edited in tables and
-read back by :mod:`planner.app_support`; solving is cached on the scenario's content; the
+read back by :mod:`planner.app`; solving is cached on the scenario's content; the
 verdict, promises, charts and downloads are all library calls.
 
 Session state: widget keys ``source_kind``, ``sample``, ``upload``, ``time_limit``, ``seed``,
@@ -23,11 +23,10 @@ from typing import Any
 import streamlit as st
 
 from app_editors import edit_tables
-from planner import app_diagnosis as why
-from planner import app_support as app
-from planner.audience import booking_labels
-from planner.brief_changes import CHANGES_HEADING, brief_changes
+from planner import app
+from planner.app import diagnosis as why
 from planner.diagnosis.explanation import Explanation
+from planner.diagnosis.levers import RANKING_NOTE, Alternative
 from planner.io import (
     ScenarioError,
     dump_yaml,
@@ -35,11 +34,12 @@ from planner.io import (
     load_scenario_bytes,
     template_scenario,
 )
-from planner.levers import RANKING_NOTE, Alternative
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
-from planner.report import static_export_available
+from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.report.audience import booking_labels
+from planner.report.brief_changes import CHANGES_HEADING, brief_changes
+from planner.report.page import static_export_available
 from planner.wording import AGENCY, AUDIENCE_LABELS, AUDIENCES, CLIENT, Audience, days_text
 
 # Metric values and labels wrap onto a second line instead of being cut with an ellipsis on

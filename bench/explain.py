@@ -27,14 +27,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from planner.diagnose import diagnose  # noqa: E402
+from planner.diagnosis.diagnose import diagnose  # noqa: E402
 from planner.diagnosis.explanation import explain_scenario  # noqa: E402
+from planner.diagnosis.levers import find_alternatives  # noqa: E402
 from planner.diagnosis.reverse import earliest_dates, largest_scope  # noqa: E402
 from planner.io import load_scenario  # noqa: E402
-from planner.levers import find_alternatives  # noqa: E402
-from planner.planning import plan_from_result, prepare  # noqa: E402
+from planner.planning.agency import build_problem  # noqa: E402
+from planner.planning.pipeline import plan_from_result, prepare  # noqa: E402
 from planner.scheduler import solve  # noqa: E402
-from planner.scheduler.agency import build_problem  # noqa: E402
 
 STAGES = ("plan", "diagnose", "alternatives", "earliest", "scope", "explain", "explain CPU")
 """Stages timed in wall-clock seconds; "explain CPU" is the CPU seconds of the whole call (both

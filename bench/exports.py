@@ -23,14 +23,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from planner import report  # noqa: E402
-from planner.generate import generate_agency  # noqa: E402
-from planner.outputs import folder_written_atomically  # noqa: E402
-from planner.planning import plan_scenario  # noqa: E402
+from planner.generate.scenario import generate_agency  # noqa: E402
+from planner.io.outputs import folder_written_atomically  # noqa: E402
+from planner.planning.pipeline import plan_scenario  # noqa: E402
+from planner.report import page as report  # noqa: E402
 
 
 def _timed_exports() -> dict[str, float]:
-    """Wrap the export functions of :mod:`planner.report` to record time per file."""
+    """Wrap the export functions of :mod:`planner.report.page` to record time per file."""
     times: dict[str, float] = {}
     real_figure, real_pdf = report.figure_bytes, report.html_to_pdf
 

@@ -25,11 +25,11 @@ from pathlib import Path
 REPO_ROOT = Path(os.environ.get("PLANNER_ROOT", Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(REPO_ROOT))
 
-from planner.generate import generate_agency  # noqa: E402
+from planner.generate.scenario import generate_agency  # noqa: E402
 from planner.io import load_scenario  # noqa: E402
-from planner.planning import plan_from_result, prepare  # noqa: E402
+from planner.planning.agency import build_problem  # noqa: E402
+from planner.planning.pipeline import plan_from_result, prepare  # noqa: E402
 from planner.scheduler import solve  # noqa: E402
-from planner.scheduler.agency import build_problem  # noqa: E402
 
 HEADER = (
     "| scenario | status | why not proven | weighted days late | price | solve s "

@@ -2,11 +2,13 @@
 
 For a deterministic sample of instances per set, runs
 
-1. ``core``: the production core, ``planner.scheduler.solve(planner.psplib.to_problem(...))``,
+1. ``core``: the production core,
+``planner.scheduler.solve(planner.scheduler.rcpsp.to_problem(...))``,
 2. ``textbook``: the plain CP-SAT model of :mod:`bench.references`,
 3. ``sgs-lft``: the serial SGS with the latest-finish-time priority rule,
 
-validates every schedule with the independent :func:`planner.psplib.check_schedule`, and prints
+validates every schedule with the independent :func:`planner.scheduler.rcpsp.check_schedule`, and
+prints
 a Markdown table per set and method (optionally also JSON / Markdown files).
 
 Example::
@@ -34,7 +36,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from bench.psplib_data import psplib_folder  # noqa: E402
 from bench.references import ReferenceResult, solve_sgs_lft, solve_textbook  # noqa: E402
-from planner.psplib import (  # noqa: E402
+from planner.scheduler.rcpsp import (  # noqa: E402
     PsplibInstance,
     ReferenceRow,
     check_schedule,

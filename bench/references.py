@@ -6,7 +6,8 @@
 * :func:`solve_sgs_lft` — the serial schedule generation scheme with the latest-finish-time
   priority rule, a classic single-pass constructive heuristic.
 
-Both work on :class:`planner.psplib.PsplibInstance` directly (its plain data, predecessor lists
+Both work on :class:`planner.scheduler.rcpsp.PsplibInstance` directly (its plain data, predecessor
+lists
 and topological order, nothing that schedules) and do not use the production scheduler, so they
 are independent yardsticks.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from planner.psplib import PsplibInstance
+from planner.scheduler.rcpsp import PsplibInstance
 
 __all__ = ["ReferenceResult", "latest_finish_times", "solve_sgs_lft", "solve_textbook"]
 

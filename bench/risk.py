@@ -4,7 +4,8 @@ generated agencies of growing size.
 1. ``data/tundra-product-launch.yaml``: the deterministic plan once, then ``--samples`` samples
    (default 1,000) in this process and on ``--workers`` local processes (default 2), each the
    best of ``--repeat`` runs; the goal is under 10 s for 1,000 samples on 2 cores.
-2. Scaling: generated agencies (:func:`planner.generate.generate_agency`) whose every task gets
+2. Scaling: generated agencies (:func:`planner.generate.scenario.generate_agency`) whose every task
+gets
    a range (effort 0.8× / 1× / 1.6×, client turnaround −1 / 0 / +3 days), planned once, then
    sampled in this process: samples per second against task instances.
 
@@ -29,7 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from planner.generate import generate_agency  # noqa: E402
+from planner.generate.scenario import generate_agency  # noqa: E402
 from planner.io import load_scenario  # noqa: E402
 from planner.model import Scenario, Task, ThreePoint  # noqa: E402
 from planner.risk import optimise, run_risk  # noqa: E402

@@ -1,10 +1,10 @@
 """One size of the agency scale benchmark, measured in its own process (see bench/scale.py).
 
 :func:`measure` generates the scenario, runs the production pipeline of
-:func:`planner.planning.plan_scenario` step by step (prepare → build_problem → solve →
+:func:`planner.planning.pipeline.plan_scenario` step by step (prepare → build_problem → solve →
 plan_from_result) with CP-SAT's log captured, turns the serial heuristic's schedule into a
 plan of its own (the earliest verdict the planner could give), validates both plans with the
-independent :func:`planner.validate.validate_plan`, records the peak resident memory, and only
+independent :func:`planner.validate.rules.validate_plan`, records the peak resident memory, and only
 then rebuilds the CP-SAT model family by family to time each part and count variables.
 """
 
@@ -24,18 +24,18 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from planner.generate import generate_agency
+from planner.generate.scenario import generate_agency
 from planner.plan import Plan
-from planner.planning import PlanningContext, plan_from_result, prepare
+from planner.planning.agency import build_problem
+from planner.planning.pipeline import PlanningContext, plan_from_result, prepare
 from planner.scheduler import Problem, Schedule, SolveResult, serial_sgs, solve
-from planner.scheduler.agency import build_problem
 from planner.scheduler.constraints import add_capacity, add_effort_rules, add_precedences
 from planner.scheduler.cpsat import add_schedule_hint
 from planner.scheduler.objective import stages
 from planner.scheduler.problem import lateness_of
 from planner.scheduler.solve import model_shape, warm_start
 from planner.scheduler.variables import Variables, create_variables
-from planner.validate import validate_plan
+from planner.validate.rules import validate_plan
 
 
 @dataclass
@@ -198,7 +198,7 @@ def measure(
     """Plan one generated agency and measure every step (see the module docstring).
 
     ``deterministic`` is passed to :func:`planner.scheduler.solve` (None: its default, as
-    :func:`planner.planning.plan_scenario` uses it); ``log_file``, when given, receives
+    :func:`planner.planning.pipeline.plan_scenario` uses it); ``log_file``, when given, receives
     CP-SAT's full search log.
     """
     record = SizeRecord(f"{people}x{tasks}x{months}", people, tasks, months, seed, time_limit)

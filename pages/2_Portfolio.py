@@ -1,6 +1,6 @@
 """Portfolio page: the agency's team, time off, projects, pipeline and saved brief versions.
 
-A thin layer of widgets over :mod:`planner.app_support.portfolio` and :mod:`planner.store`;
+A thin layer of widgets over :mod:`planner.app.portfolio` and :mod:`planner.store`;
 it imports only ``planner`` (and streamlit). The brief to accept is the one checked on the
 main page, else a bundled sample.
 
@@ -20,8 +20,8 @@ from datetime import date
 
 import streamlit as st
 
-from planner import app_support as app
-from planner.app_support import portfolio as pf
+from planner import app
+from planner.app import portfolio as pf
 from planner.io import ScenarioError, load_scenario
 from planner.model import Scenario
 from planner.store import DB_ENV, TENTATIVE_MODES, Store, StoreError, default_location

@@ -1,6 +1,6 @@
 """Risk page: how sure are the promises and the price? (Monte Carlo over the estimate ranges)
 
-A thin layer of widgets over :mod:`planner.risk` and :mod:`planner.charts.risk`. The scenario is
+A thin layer of widgets over :mod:`planner.risk` and :mod:`planner.risk.charts`. The scenario is
 the one being edited on the main page (session key ``valid``) when there is one, else a
 bundled sample or an uploaded file. Session state: widget keys ``risk_source``,
 ``risk_sample``, ``risk_upload``, ``risk_samples``, ``risk_seed``, ``risk_threshold``,
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import app_support as app
-from planner.charts.risk import price_distribution_chart, promise_odds_chart, promise_table
+from planner import app
 from planner.io import ScenarioError, load_scenario, load_scenario_bytes
 from planner.model import Scenario
 from planner.risk import DEFAULT_SAMPLES, run_risk
+from planner.risk.charts import price_distribution_chart, promise_odds_chart, promise_table
 from planner.risk.words import (
     NO_RANGES,
     budget_sentence,

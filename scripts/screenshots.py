@@ -14,7 +14,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from planner.app_server import (  # noqa: E402 - after the sys.path line above
+from tests.support.app_server import (  # noqa: E402 - after the sys.path line above
     CHROMIUM_ARGS,
     CHROMIUM_PATH,
     chromium_available,

@@ -22,8 +22,8 @@ from planner.model import (
     Task,
 )
 from planner.plan import Plan
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"

@@ -9,10 +9,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import planner.app_diagnosis
-import planner.planning
-import planner.report
-from planner.validate import validate_plan
+import planner.app.diagnosis
+import planner.planning.pipeline
+import planner.report.page
+from planner.validate.rules import validate_plan
 
 APP = "../streamlit_app.py"  # AppTest.from_file resolves relative to this file
 TUNDRA_VERDICT = "4 of 8 promises cannot be kept with this team"
@@ -23,7 +23,7 @@ KEY_VISUAL_ROW = 6  # tasks table row of key_visual (90 h) in the tundra sample
 def validated_plans(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every plan the app computes passes the independent validator (the app would turn a
     failed assertion into a friendly message, so violations are collected and checked after)."""
-    real = planner.planning.plan_scenario
+    real = planner.planning.pipeline.plan_scenario
     violations: list[str] = []
 
     def validated(scenario: Any, *args: Any, **kwargs: Any) -> Any:
@@ -32,7 +32,7 @@ def validated_plans(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         return plan
 
     st.cache_data.clear()
-    monkeypatch.setattr(planner.planning, "plan_scenario", validated)
+    monkeypatch.setattr(planner.planning.pipeline, "plan_scenario", validated)
     yield
     assert not violations
 
@@ -51,13 +51,13 @@ def solves(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """Records every real solve (the cache is cleared first, so counts start at zero)."""
     st.cache_data.clear()
     calls: list[Any] = []
-    real = planner.planning.plan_scenario
+    real = planner.planning.pipeline.plan_scenario
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(args[0].title)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(planner.planning, "plan_scenario", counting)
+    monkeypatch.setattr(planner.planning.pipeline, "plan_scenario", counting)
     return calls
 
 
@@ -225,7 +225,7 @@ def test_template_starts_a_new_brief(at: AppTest) -> None:
 def test_without_chromium_static_exports_are_disabled_not_broken(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(planner.report, "static_export_available", lambda: False)
+    monkeypatch.setattr(planner.report.page, "static_export_available", lambda: False)
     app = AppTest.from_file(APP, default_timeout=60).run()
     assert not app.exception
     assert any("need a Chromium" in box.value for box in app.warning)
@@ -267,7 +267,7 @@ def test_explaining_again_uses_the_cache(at: AppTest, monkeypatch: pytest.Monkey
     st.cache_data.clear()
     explain(at)
     calls: list[Any] = []
-    monkeypatch.setattr(planner.app_diagnosis, "explain_scenario", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(planner.app.diagnosis, "explain_scenario", lambda *a, **k: calls.append(a))
     at.run()
     check(at)
     assert not at.exception and not calls
@@ -304,7 +304,7 @@ def test_a_failing_explanation_is_a_friendly_message(
         raise RuntimeError("diagnosis exploded")
 
     st.cache_data.clear()
-    monkeypatch.setattr(planner.app_diagnosis, "explain_scenario", broken)
+    monkeypatch.setattr(planner.app.diagnosis, "explain_scenario", broken)
     explain(at)
     assert not at.exception
     assert any("The explanation failed: diagnosis exploded" in box.value for box in at.error)
@@ -317,7 +317,7 @@ def test_unexpected_errors_become_a_friendly_message(
     def broken(*_: Any, **__: Any) -> Callable[..., Any]:
         raise RuntimeError("solver exploded")
 
-    monkeypatch.setattr(planner.planning, "plan_scenario", broken)
+    monkeypatch.setattr(planner.planning.pipeline, "plan_scenario", broken)
     app = AppTest.from_file(APP, default_timeout=60).run()
     assert not app.exception
     assert any("Something went wrong: solver exploded" in box.value for box in app.error)

@@ -1,4 +1,4 @@
-"""The "Why & fixes" tab's logic (planner.app_diagnosis), tested without Streamlit."""
+"""The "Why & fixes" tab's logic (planner.app.diagnosis), tested without Streamlit."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from planner import app_diagnosis as why
-from planner.app_support import scenario_from_edits, scenario_yaml_bytes
+from planner.app import diagnosis as why
+from planner.app import scenario_from_edits, scenario_yaml_bytes
 from planner.diagnosis.explanation import Explanation
 from planner.io import load_scenario, load_scenario_bytes, scenario_xlsx_bytes
 from planner.model import Scenario
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR
 
 

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import planner.io
-from planner import app_support as app
+from planner import app
 from tests.conftest import TUNDRA
 from tests.test_app import APP, KEY_VISUAL_ROW, check, edit_cell, editor_value, headline
 

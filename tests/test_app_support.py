@@ -1,4 +1,4 @@
-"""The app's non-UI logic (planner.app_support), tested without Streamlit."""
+"""The app's non-UI logic (planner.app), tested without Streamlit."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from planner import app_support as app
-from planner.export import plan_xlsx_bytes
+from planner import app
 from planner.io import Issue, load_scenario, load_scenario_bytes, template_scenario
 from planner.model import Scenario, Task
 from planner.plan import BudgetCheck, Plan, PromiseOutcome
-from planner.planning import plan_scenario
-from planner.report import report_html, report_pdf
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.report.page import report_html, report_pdf
+from planner.report.tables import plan_xlsx_bytes
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
 
 
@@ -312,6 +312,6 @@ def test_chart_and_plan_downloads(tundra: Scenario, tundra_plan: Plan) -> None:
     plans = {d.key: d for d in app.plan_downloads(tundra_plan, tundra, "stem")}
     assert set(plans) == {"dl_plan_csv", "dl_plan_xlsx", "dl_report_html", "dl_report_pdf"}
     assert plans["dl_report_pdf"].static and not plans["dl_report_html"].static
-    # The report itself is tested with planner.report; here: the right function, lazily.
+    # The report itself is tested with planner.report.page; here: the right function, lazily.
     assert plans["dl_report_html"].make.func is report_html  # type: ignore[attr-defined]
     assert plans["dl_report_pdf"].make.func is report_pdf  # type: ignore[attr-defined]

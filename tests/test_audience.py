@@ -17,14 +17,14 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from planner.audience import booking_labels, for_audience, plan_dict
-from planner.cli import main
-from planner.export import plan_tables, plan_xlsx_bytes
+from planner.cli.commands import main
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning import plan_scenario
-from planner.report import chromium_path, report_html, report_pdf
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.report.audience import booking_labels, for_audience, plan_dict
+from planner.report.page import chromium_path, report_html, report_pdf
+from planner.report.tables import plan_tables, plan_xlsx_bytes
+from planner.validate.rules import assert_valid
 from planner.wording import money
 from tests.conftest import TUNDRA
 

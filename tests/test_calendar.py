@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from planner.calendar import WorkCalendar, add_months, public_holiday
 from planner.model import Commitment, DateRange, Person, Task
+from planner.planning.calendar import WorkCalendar, add_months, public_holiday
 from tests.conftest import contract_scenario, tiny_scenario
 
 

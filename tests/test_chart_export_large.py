@@ -6,8 +6,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from planner import chart_export
-from planner.chart_export import LARGE_PDF_HEIGHT, figure_bytes, static_export_available
+from planner.report import static as chart_export
+from planner.report.static import LARGE_PDF_HEIGHT, figure_bytes, static_export_available
 
 pytestmark = pytest.mark.skipif(not static_export_available(), reason="needs a Chromium")
 

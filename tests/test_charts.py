@@ -23,8 +23,8 @@ from planner.charts import (
 )
 from planner.model import DateRange, Person, Scenario, Task
 from planner.plan import BudgetCheck, Plan
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
 from tests.conftest import tiny_scenario
 
 MARKER_TRACES = {"Promised date", "Planned finish (on time)", "Planned finish (late)"}

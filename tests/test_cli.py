@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planner.cli import main
+from planner.cli.commands import main
 from planner.io import load_scenario
 from planner.plan import Plan
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA
 
 LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
@@ -113,7 +113,7 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(b"\x00\xff\xfe binary junk")
     run = subprocess.run(
-        [sys.executable, "-m", "planner.cli", "check", str(path)],
+        [sys.executable, "-m", "planner.cli.commands", "check", str(path)],
         capture_output=True,
         text=True,
         check=False,

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli.commands import main
 from planner.io import ScenarioError
-from planner.outputs import folder_written_atomically, partial_leftovers, remove_partials
+from planner.io.outputs import folder_written_atomically, partial_leftovers, remove_partials
 from tests.conftest import DATA_DIR, TUNDRA
 
 LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
-PLANNER = [sys.executable, "-m", "planner.cli"]
+PLANNER = [sys.executable, "-m", "planner.cli.commands"]
 
 
 @pytest.mark.parametrize(

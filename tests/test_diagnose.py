@@ -10,7 +10,9 @@ from datetime import date
 
 import pytest
 
-from planner.diagnose import (
+from planner.diagnosis.capacity import Shortfall
+from planner.diagnosis.chain import ChainBound, Reach
+from planner.diagnosis.diagnose import (
     BUDGET,
     CAPACITY,
     CHAIN,
@@ -19,8 +21,6 @@ from planner.diagnose import (
     Conflict,
     diagnose,
 )
-from planner.diagnosis.capacity import Shortfall
-from planner.diagnosis.chain import ChainBound, Reach
 from planner.io import load_scenario
 from planner.model import (
     CalendarSettings,
@@ -32,8 +32,8 @@ from planner.model import (
     Task,
 )
 from planner.plan import Plan
-from planner.planning import plan_scenario, prepare
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario, prepare
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, tiny_scenario
 
 LIMIT = 2.0

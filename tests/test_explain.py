@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
-from planner.diagnose import CAUSE_KINDS
+from planner.cli.commands import main
+from planner.diagnosis.diagnose import CAUSE_KINDS
 from planner.diagnosis.explanation import explain_scenario, render_explanation
+from planner.diagnosis.levers import kind_of
 from planner.diagnosis.reverse import earliest_dates, largest_scope
 from planner.io import load_scenario
-from planner.levers import kind_of
 from planner.model import Dependency, Task
-from planner.planning import plan_scenario, prepare
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario, prepare
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
 from tests.test_diagnose import chain_scenario
 

@@ -1,4 +1,4 @@
-"""The agency generator (planner.generate) and the scale benchmark (bench/scale.py)."""
+"""The agency generator (planner.generate.scenario) and the scale benchmark (bench/scale.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ import pytest
 
 from bench.scale import loglog_fit, parse_size
 from bench.scale_run import parse_cpsat_log
-from planner.generate import generate_agency, role_counts
+from planner.generate.scenario import generate_agency, role_counts
 from planner.model import Scenario
-from planner.planning import plan_scenario, prepare
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario, prepare
+from planner.validate.rules import assert_valid
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES = [(5, 20, 1), (10, 50, 1), (12, 137, 2), (25, 300, 3)]

@@ -1,7 +1,11 @@
 """House rules of the import graph, read from the source (nothing is imported to check them).
 
+* the folders are layers that follow the data flow (:data:`LAYERS`, lowest first): a module
+  imports only its own package and the layers below it, never a sibling of its own layer or
+  anything above (``docs/architecture.md`` explains each layer);
 * ``planner/`` never imports streamlit (the library is UI-free);
-* ortools is imported only inside ``planner/scheduler/`` (solver words stay there);
+* ortools is imported only inside ``planner/scheduler/`` (solver words stay there), and the
+  scheduler imports nothing of the agency domain (it is a generic core);
 * no import cycles between planner modules (imports only under ``TYPE_CHECKING`` excepted:
   they are for annotations and never run).
 """
@@ -13,10 +17,30 @@ from pathlib import Path
 
 PLANNER = Path(__file__).resolve().parents[1] / "planner"
 
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("planner.scheduler", "planner.i18n", "planner.safe_cell"),
+    ("planner.model",),
+    ("planner.io",),
+    ("planner.plan",),
+    ("planner.planning",),
+    ("planner.wording",),
+    ("planner.validate", "planner.generate"),
+    ("planner.diagnosis",),
+    ("planner.charts",),
+    ("planner.report",),
+    ("planner.client", "planner.risk", "planner.store"),
+    ("planner.app",),
+    ("planner.cli",),
+)
+"""The layers, lowest first. ``planner`` itself (the package's public face) sits on top."""
+
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PLANNER.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PLANNER.rglob("*.py")}
 
 
 def _type_checking_lines(tree: ast.Module) -> set[int]:
@@ -29,7 +53,7 @@ def _type_checking_lines(tree: ast.Module) -> set[int]:
 
 
 def imports_of(path: Path) -> set[str]:
-    """Absolute module names imported by ``path`` at run time."""
+    """Module names imported by ``path`` at run time (``from pkg import sub`` is ``pkg.sub``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skip = _type_checking_lines(tree)
     found: set[str] = set()
@@ -39,17 +63,43 @@ def imports_of(path: Path) -> set[str]:
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in MODULES else node.module)
     return found
 
 
 def planner_graph() -> dict[str, set[str]]:
-    modules = {module_name(p): p for p in PLANNER.rglob("*.py")}
     return {
-        name: {m for m in imports_of(path) if m in modules and m != name}
-        for name, path in modules.items()
+        name: {m for m in imports_of(path) if m in MODULES and m != name}
+        for name, path in MODULES.items()
     }
+
+
+def layer_of(module: str) -> tuple[int, str]:
+    """(layer index, the unit: the folder or module of :data:`LAYERS` holding ``module``)."""
+    for index, units in enumerate(LAYERS):
+        for unit in units:
+            if module == unit or module.startswith(unit + "."):
+                return index, unit
+    assert module == "planner", f"{module} is in no layer: add it to LAYERS"
+    return len(LAYERS), "planner"
+
+
+def test_every_module_has_a_layer() -> None:
+    for module in MODULES:
+        layer_of(module)
+
+
+def test_imports_go_down_the_layers_only() -> None:
+    upward = []
+    for module, imported in planner_graph().items():
+        level, unit = layer_of(module)
+        for target in imported:
+            target_level, target_unit = layer_of(target)
+            if target_unit != unit and target_level >= level:
+                upward.append(f"{module} -> {target}")
+    assert sorted(upward) == []
 
 
 def test_planner_never_imports_streamlit() -> None:
@@ -78,11 +128,11 @@ def test_no_import_cycles() -> None:
 
     def visit(node: str, path: list[str]) -> None:
         state[node] = 1
-        for nxt in sorted(graph[node]):
-            if state.get(nxt) == 1:
-                cycles.append([*path[path.index(nxt) :], nxt])
-            elif nxt not in state:
-                visit(nxt, [*path, nxt])
+        for target in sorted(graph[node]):
+            if state.get(target) == 1:
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
         state[node] = 2
 
     for module in sorted(graph):
@@ -91,8 +141,15 @@ def test_no_import_cycles() -> None:
     assert cycles == []
 
 
+def test_the_rules_can_fail() -> None:
+    """The layer check sees an upward import (a report importing the CLI) as one."""
+    assert layer_of("planner.report.page")[0] < layer_of("planner.cli.commands")[0]
+    assert layer_of("planner.scheduler.solve")[0] < layer_of("planner.planning.agency")[0]
+
+
 def test_the_rules_see_imports() -> None:
     """The checks above would catch a violation (they are not vacuous)."""
     graph = planner_graph()
     assert "planner.scheduler.problem" in graph["planner.scheduler.solve"]
+    assert "planner.planning.calendar" in graph["planner.planning.instances"]
     assert any("ortools" in m for m in imports_of(PLANNER / "scheduler" / "cpsat.py"))

@@ -27,8 +27,8 @@ from planner.diagnosis.changes import (
     shrink_change,
     turnaround_change,
 )
+from planner.diagnosis.levers import Alternative, apply_alternative, find_alternatives
 from planner.io import load_scenario
-from planner.levers import Alternative, apply_alternative, find_alternatives
 from planner.model import (
     Dependency,
     FreelancerOption,
@@ -39,8 +39,8 @@ from planner.model import (
     TurnaroundOption,
 )
 from planner.plan import Plan
-from planner.planning import plan_scenario, prepare
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario, prepare
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, tiny_scenario
 
 LIMIT = 2.0

@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from planner.app_support import DATA_DIR, list_samples
+from planner.app import DATA_DIR, list_samples
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

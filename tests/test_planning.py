@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from planner.model import Dependency, Person, Repeat, Task
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
 from tests.conftest import contract_scenario, tiny_scenario
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli.commands import main
 from planner.model import Brief, CalendarSettings, Person, Scenario, Task
-from planner.planning import plan_scenario
-from planner.summary import verdict_sentence
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
+from planner.wording import verdict_sentence
 
 
 def test_work_that_outruns_the_calendar_is_undecided_not_impossible() -> None:

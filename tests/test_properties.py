@@ -26,11 +26,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.cli import main
+from planner.cli.commands import main
 from planner.io import dump_yaml, load_scenario_bytes, scenario_xlsx_bytes
 from planner.model import Brief, CalendarSettings, Dependency, FixedCost, Person, Scenario, Task
-from planner.planning import plan_scenario
-from planner.validate import validate_plan
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import validate_plan
 from tests.conftest import DATA_DIR
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "12"))

@@ -16,7 +16,7 @@ if str(REPO) not in sys.path:  # ``bench`` is a top-level folder, not an install
 
 from bench.psplib import sample_rows  # noqa: E402
 from bench.references import latest_finish_times, solve_sgs_lft, solve_textbook  # noqa: E402
-from planner.psplib import (  # noqa: E402
+from planner.scheduler.rcpsp import (  # noqa: E402
     PsplibInstance,
     activity_id,
     check_schedule,

@@ -1,7 +1,7 @@
 """Output files: plan tables, charts (HTML always; PNG/SVG/PDF with Chromium) and the report.
 
 Static exports need Chromium. In CI (``CI=true``) they must run and never skip; locally they
-skip only when :func:`planner.report.chromium_path` finds no browser.
+skip only when :func:`planner.report.page.chromium_path` finds no browser.
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ import openpyxl
 import plotly.graph_objects as go
 import pytest
 
-from planner import cli
-from planner.export import plan_xlsx_bytes
+from planner.cli import commands as cli
 from planner.io import load_scenario
 from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome
-from planner.planning import plan_scenario
-from planner.report import (
+from planner.planning.pipeline import plan_scenario
+from planner.report.page import (
     CLIENT_REPORT_CHARTS,
     MAX_PROMISE_ROWS,
     REPORT_CHARTS,
@@ -37,7 +36,8 @@ from planner.report import (
     report_pdf,
     write_outputs,
 )
-from planner.validate import assert_valid
+from planner.report.tables import plan_xlsx_bytes
+from planner.validate.rules import assert_valid
 from planner.wording import certainty_line, verdict_lines
 from tests.conftest import DATA_DIR, TUNDRA
 

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from planner.charts import LATE_COLOUR, MET_COLOUR
-from planner.charts.risk import price_distribution_chart, promise_odds_chart, promise_table
 from planner.charts.style import day_end
 from planner.model import ThreePoint
 from planner.risk import run_risk
+from planner.risk.charts import price_distribution_chart, promise_odds_chart, promise_table
 from tests.risk.conftest import one_task_scenario
 
 

@@ -15,14 +15,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.app_support.exports import plan_csv_bytes
-from planner.cli import main
-from planner.export import plan_xlsx_bytes, write_plan_tables
+from planner.app.exports import plan_csv_bytes
+from planner.cli.commands import main
 from planner.io import dump_yaml, load_scenario, scenario_from_dict, scenario_to_dict
 from planner.model import Scenario
-from planner.planning import plan_scenario
+from planner.planning.pipeline import plan_scenario
+from planner.report.tables import plan_xlsx_bytes, write_plan_tables
 from planner.safe_cell import FORMULA_STARTS, safe_cell, unsafe_cell
-from planner.validate import assert_valid
+from planner.validate.rules import assert_valid
 from tests.conftest import contract_scenario
 
 HOSTILE = {

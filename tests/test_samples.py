@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planner.io import load_scenario
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR
 
 EXPECTED = {

@@ -21,8 +21,8 @@ from planner.model import (
     Task,
 )
 from planner.plan import Booking, BudgetCheck, Plan, PromiseOutcome, TaskPlan
-from planner.validate import Violation, assert_valid, validate_plan
-from planner.validate_calendar import CheckCalendar, shift
+from planner.validate.calendar import CheckCalendar, shift
+from planner.validate.rules import Violation, assert_valid, validate_plan
 
 START = date(2027, 3, 1)  # a Monday
 AINO = Person(

@@ -1,7 +1,8 @@
 """Who cannot work when: time off, public holidays and non-working days per person.
 
 The Gantt shades these days in each person's row, so a bar never seems to run through a
-week off or a weekend. Days are read from :class:`planner.calendar.WorkCalendar`'s rules for
+week off or a weekend. Days are read from :class:`planner.planning.calendar.WorkCalendar`'s rules
+for
 each person (their own workdays, country and time off), over the span the chart shows.
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.calendar import public_holiday
 from planner.model import Person, Scenario
+from planner.planning.calendar import public_holiday
 
 TIME_OFF, HOLIDAY, DAY_OFF = "Time off", "Public holiday", "Not a working day"
 AWAY_KINDS: tuple[str, ...] = (TIME_OFF, HOLIDAY, DAY_OFF)

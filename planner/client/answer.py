@@ -24,7 +24,7 @@ from planner.client.pricing import PriceRange, Scope, price_range, scope_within_
 from planner.client.reading import raise_located
 from planner.client.timeline import Timeline, check_timeline
 from planner.i18n import texts
-from planner.planning import DEFAULT_TIME_LIMIT
+from planner.planning.pipeline import DEFAULT_TIME_LIMIT
 
 
 @dataclass(frozen=True)

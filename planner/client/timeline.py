@@ -18,7 +18,7 @@ from planner.client.model import ClientBrief, Deliverable, RateCard
 from planner.client.pricing import prerequisites
 from planner.client.scenario import market_scenario
 from planner.plan import Plan
-from planner.planning import PlanningContext, plan_scenario, prepare
+from planner.planning.pipeline import PlanningContext, plan_scenario, prepare
 
 TIMELINE_VERDICTS: tuple[str, ...] = ("realistic", "tight", "unrealistic", "undecided")
 """``realistic``: every date holds even at the high effort; ``tight``: at the typical effort

@@ -1,4 +1,4 @@
-"""Building blocks of :mod:`planner.diagnose` and :mod:`planner.levers`.
+"""Building blocks of :mod:`planner.diagnosis.diagnose` and :mod:`planner.diagnosis.levers`.
 
 * :mod:`~planner.diagnosis.text` — dates, money and hours for client-meeting sentences;
 * :mod:`~planner.diagnosis.chain` — how long the dependency chains take with unlimited people;

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from math import floor
 
-from planner.calendar import hours_to_minutes, public_holiday
 from planner.diagnosis.chain import Reach
 from planner.diagnosis.text import hours_text
+from planner.planning.calendar import hours_to_minutes, public_holiday
 
 
 @dataclass(frozen=True)

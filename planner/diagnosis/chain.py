@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
-from planner.instances import TaskInstance
-from planner.planning import PlanningContext
-from planner.scheduler.agency import eligible_people
+from planner.planning.agency import eligible_people
+from planner.planning.instances import TaskInstance
+from planner.planning.pipeline import PlanningContext
 
 MAX_TEAMS = 400
 """Largest number of candidate teams tried per task; beyond it each day's best people count."""

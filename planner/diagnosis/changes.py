@@ -1,7 +1,7 @@
 """The changes a lever can make to a scenario, what each costs, and how it is applied.
 
 Every change is applied as an ordinary edit of the scenario, so the independent checker
-(:mod:`planner.validate`) judges the re-planned result like any other plan:
+(:mod:`planner.validate.rules`) judges the re-planned result like any other plan:
 
 * ``move_date`` — the promised date of a task moves to ``new_date`` (a recurring task gets
   ``amount`` more working days in ``due_within``);
@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from planner.calendar import WorkCalendar, hours_to_minutes
 from planner.diagnosis.text import day_text, days_text, hours_text, money_text
 from planner.model import (
     Commitment,
@@ -42,6 +41,7 @@ from planner.model import (
     Task,
     TurnaroundOption,
 )
+from planner.planning.calendar import WorkCalendar, hours_to_minutes
 
 MOVE_DATE, OVERTIME, FREELANCER = "move_date", "overtime", "freelancer"
 DROP_TASK, SHRINK_TASK, TURNAROUND, BUDGET = "drop_task", "shrink_task", "turnaround", "budget"

@@ -1,8 +1,9 @@
 """Everything ``planner explain`` says about a scenario, as plain data and as text.
 
 :func:`explain_scenario` plans the scenario, names the causes of every broken promise
-(:func:`planner.diagnose.diagnose`), finds the cheapest alternatives
-(:func:`planner.levers.find_alternatives`) and answers the reverse questions (earliest dates,
+(:func:`planner.diagnosis.diagnose.diagnose`), finds the cheapest alternatives
+(:func:`planner.diagnosis.levers.find_alternatives`) and answers the reverse questions (earliest
+dates,
 largest scope within budget). :meth:`Explanation.to_dict` is the ``--json`` object;
 :func:`render_explanation` the text report.
 """
@@ -14,15 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.diagnose import Diagnosis, diagnose
+from planner.diagnosis.diagnose import Diagnosis, diagnose
+from planner.diagnosis.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, largest_scope
 from planner.diagnosis.text import day_text, listing, money_text
-from planner.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning import plan_from_result, prepare
+from planner.planning.agency import build_problem
+from planner.planning.pipeline import plan_from_result, prepare
 from planner.scheduler import solve
-from planner.scheduler.agency import build_problem
 from planner.wording import AGENCY, Audience, certainty_line, verdict_lines
 
 DEFAULT_EXPLAIN_LIMIT = 2.0

@@ -20,8 +20,8 @@ from typing import Any
 
 from planner.diagnosis.changes import apply_changes, drop_change
 from planner.plan import Plan
-from planner.planning import PlanningContext, plan_scenario
-from planner.scheduler.agency import build_problem
+from planner.planning.agency import build_problem
+from planner.planning.pipeline import PlanningContext, plan_scenario
 from planner.scheduler.deadlines import earliest_finish
 
 MAX_EXACT_UNITS = 14

@@ -1,4 +1,4 @@
-"""Candidate sets of changes: the priced scheduling model behind :mod:`planner.levers`.
+"""Candidate sets of changes: the priced scheduling model behind :mod:`planner.diagnosis.levers`.
 
 Levers that add capacity (overtime, freelancers) become extra resources with a price per
 minute; promises that may move get a price per working day; the scheduler then finds the
@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from planner.calendar import WorkCalendar, calendar_end
 from planner.diagnosis.changes import (
     FREELANCER,
     OVERTIME,
@@ -32,11 +31,12 @@ from planner.diagnosis.changes import (
     shrink_change,
     turnaround_change,
 )
-from planner.instances import expand_tasks
 from planner.model import FreelancerOption, Levers, OvertimeOption, Scenario, TurnaroundOption
-from planner.planning import PlanningContext
+from planner.planning.agency import build_problem
+from planner.planning.calendar import WorkCalendar, calendar_end
+from planner.planning.instances import expand_tasks
+from planner.planning.pipeline import PlanningContext
 from planner.scheduler import Problem, Resource
-from planner.scheduler.agency import build_problem
 from planner.scheduler.deadlines import PricedResult, check_deadlines, solve_min_cost
 
 SCALE = 6000
@@ -50,7 +50,8 @@ Option = OvertimeOption | FreelancerOption
 
 
 def short_context(scenario: Scenario) -> PlanningContext:
-    """Like :func:`planner.planning.prepare`, with a calendar ending :data:`PROMISE_SLACK_DAYS`
+    """Like :func:`planner.planning.pipeline.prepare`, with a calendar ending
+    :data:`PROMISE_SLACK_DAYS`
     after the scenario's last date instead of a year: plenty for any promise, and the many
     checks of a search build it in a fraction of the time."""
     calendar = WorkCalendar(scenario, calendar_end(scenario, PROMISE_SLACK_DAYS))

@@ -20,8 +20,8 @@ from planner.diagnosis.text import (
 )
 from planner.plan import PromiseOutcome
 
-if TYPE_CHECKING:  # the cause details live in planner.diagnose, which imports this module
-    from planner.diagnose import BudgetGap, Conflict
+if TYPE_CHECKING:  # the cause details live in planner.diagnosis.diagnose, which imports this module
+    from planner.diagnosis.diagnose import BudgetGap, Conflict
 
 
 def _role(text: str) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.instances import TaskInstance
-from planner.planning import PlanningContext
+from planner.planning.instances import TaskInstance
+from planner.planning.pipeline import PlanningContext
 from planner.scheduler.problem import Activity, Problem, Schedule, topological_order
 
 EFFORT, CLIENT = 0, 1

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from planner.model import Scenario, Task
 from planner.plan import Plan
-from planner.planning import plan_from_result, prepare
+from planner.planning.pipeline import plan_from_result, prepare
 from planner.risk.frame import RetimeFrame
 from planner.risk.retime import retime
 from planner.risk.simulate import Optimised

@@ -12,7 +12,7 @@ from planner.risk.words import budget_sentence, promise_sentence, summary_senten
 
 
 def risk_section_html(risk: RiskResult) -> str:
-    """An HTML section for :func:`planner.report.report_html` (``sections=``).
+    """An HTML section for :func:`planner.report.page.report_html` (``sections=``).
 
     Parameters
     ----------

@@ -19,13 +19,13 @@ import numpy as np
 
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning import DEFAULT_TIME_LIMIT, PlanningContext, plan_from_result, prepare
+from planner.planning.agency import build_problem
+from planner.planning.pipeline import DEFAULT_TIME_LIMIT, PlanningContext, plan_from_result, prepare
 from planner.risk.engine import SERIAL, Progress, run_many
 from planner.risk.frame import RetimeFrame, build_frame
 from planner.risk.result import DEFAULT_THRESHOLD, RiskResult, budget_risk, promise_risk
 from planner.risk.retime import ChunkResult
 from planner.scheduler import solve
-from planner.scheduler.agency import build_problem
 
 DEFAULT_SAMPLES = 1000
 

@@ -101,7 +101,7 @@ def new_solver(
     params.num_workers = workers
     params.random_seed = seed
     params.log_search_progress = log
-    params.catch_sigint_signal = False  # Ctrl-C is the CLI's (planner.interrupt)
+    params.catch_sigint_signal = False  # Ctrl-C is the CLI's (planner.cli.interrupt)
     params.max_time_in_seconds = wall
     if light:  # large models: a presolve that leaves time for search
         params.cp_model_probing_level = 0

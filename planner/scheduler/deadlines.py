@@ -86,7 +86,7 @@ def _new_solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver
     params.num_workers = workers
     params.random_seed = seed
     params.max_time_in_seconds = time_limit * WALL_GUARD
-    params.catch_sigint_signal = False  # Ctrl-C is the CLI's (planner.interrupt)
+    params.catch_sigint_signal = False  # Ctrl-C is the CLI's (planner.cli.interrupt)
     params.max_deterministic_time = time_limit * DETERMINISTIC_UNITS_PER_SECOND
     # Probing in presolve can eat the whole budget on models with many periods (measured:
     # 2.6 units of work on a 44-task retainer) before the search even tries the hint.

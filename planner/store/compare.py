@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from planner.store.records import SavedVersion
-from planner.summary import money
+from planner.wording import money
 
 AUDIENCES: tuple[str, ...] = ("agency", "client")
 

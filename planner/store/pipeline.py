@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from planner.calendar import WorkCalendar
 from planner.model import Brief, Scenario
+from planner.planning.calendar import WorkCalendar
 from planner.store.portfolio import project_weight
 from planner.store.records import Portfolio
 

@@ -1,6 +1,7 @@
 """A brief checked against the portfolio: other projects' bookings become its commitments.
 
-This module joins the store to the planner (it calls :func:`planner.planning.plan_scenario`),
+This module joins the store to the planner (it calls
+:func:`planner.planning.pipeline.plan_scenario`),
 so it sits one step later in the flow than the rest of :mod:`planner.store`.
 
 Bookings of other projects reach the brief as commitments labelled only ``"booked"``: the
@@ -19,7 +20,7 @@ from fractions import Fraction
 
 from planner.model import Commitment, DateRange, Person, Scenario
 from planner.plan import Plan
-from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.store.records import Portfolio, StoredBooking, StoredProject
 
 TENTATIVE_MODES: tuple[str, ...] = ("ignore", "weighted", "full")
@@ -172,7 +173,7 @@ def check_with_portfolio(
     tentative
         How tentative projects count (:data:`TENTATIVE_MODES`).
     time_limit, seed, workers
-        Passed to :func:`planner.planning.plan_scenario`.
+        Passed to :func:`planner.planning.pipeline.plan_scenario`.
     """
     merged = with_portfolio(scenario, portfolio, tentative)
     plan = plan_scenario(merged, time_limit=time_limit, seed=seed, workers=workers)

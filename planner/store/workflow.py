@@ -1,6 +1,6 @@
 """What users do with the store: accept a brief, save and compare versions, edit time off.
 
-Each step reads the portfolio, plans with :func:`planner.planning.plan_scenario` and writes
+Each step reads the portfolio, plans with :func:`planner.planning.pipeline.plan_scenario` and writes
 in one transaction that names the portfolio revision it planned against; when another user
 wrote in between, the brief is planned again against the new portfolio (a few attempts), so
 two people accepting at once neither lose nor double-book anyone's hours.
@@ -17,7 +17,7 @@ from planner.io import dump_yaml
 from planner.io.yaml_io import read_yaml
 from planner.model import DateRange, Scenario
 from planner.plan import Plan
-from planner.planning import DEFAULT_TIME_LIMIT
+from planner.planning.pipeline import DEFAULT_TIME_LIMIT
 from planner.store.engine import StoreError
 from planner.store.portfolio import (
     PortfolioCheck,
@@ -27,8 +27,7 @@ from planner.store.portfolio import (
 )
 from planner.store.records import StoredProject
 from planner.store.repository import StaleWrite, Store
-from planner.summary import verdict_sentence
-from planner.wording import dates_line, money_line
+from planner.wording import dates_line, money_line, verdict_sentence
 
 ACCEPT_ATTEMPTS = 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from planner.cli import main
+from planner.cli.commands import main
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "client"
 BRIEF, CARD = str(DATA / "brief-fi.yaml"), str(DATA / "rate-card-fi.yaml")

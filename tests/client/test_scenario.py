@@ -8,8 +8,8 @@ from planner.client import brief_from_scenario, check_brief, with_team
 from planner.client.scenario import market_scenario
 from planner.io import dump_yaml, load_scenario
 from planner.model import Person
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
+from planner.planning.pipeline import plan_scenario
+from planner.validate.rules import assert_valid
 from tests.client.conftest import brief, card, deliverable
 
 TEAM = (

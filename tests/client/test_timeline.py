@@ -12,7 +12,7 @@ from planner.client.scenario import market_scenario
 from planner.client.text import reason_sentence
 from planner.client.timeline import check_timeline, plan_brief
 from planner.i18n import Texts
-from planner.validate import assert_valid
+from planner.validate.rules import assert_valid
 from tests.client.conftest import brief, card, deliverable
 
 FRIDAY, THURSDAY = date(2027, 3, 5), date(2027, 3, 4)

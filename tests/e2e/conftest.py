@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from planner.app_server import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_available, running_app
+from tests.support.app_server import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_available, running_app
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "test-output" / "screenshots"

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from planner.app_server import (
+from planner.io import convert
+from tests.conftest import DATA_DIR
+from tests.support.app_server import (
     edit_cell,
     explain,
     open_app,
@@ -16,8 +18,6 @@ from planner.app_server import (
     show_tab,
     verdict_text,
 )
-from planner.io import convert
-from tests.conftest import DATA_DIR
 
 pytestmark = [
     pytest.mark.e2e,

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from planner.app_server import explain, open_app, show_tab, verdict_text
-from planner.audience import booking_labels
 from planner.io import load_scenario
 from planner.plan import Plan
-from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.report.audience import booking_labels
 from planner.wording import money
 from tests.conftest import TUNDRA
+from tests.support.app_server import explain, open_app, show_tab, verdict_text
 
 pytestmark = [
     pytest.mark.e2e,

@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import Page
 
 from bench.hostile import dimension_bomb
-from planner.app_server import open_app, verdict_text
-from planner.app_support.editing import WORD_JOINER
+from planner.app.editing import WORD_JOINER
 from tests.conftest import DATA_DIR
+from tests.support.app_server import open_app, verdict_text
 
 pytestmark = [
     pytest.mark.e2e,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from planner.app_server import open_app
+from tests.support.app_server import open_app
 
 pytestmark = [
     pytest.mark.e2e,

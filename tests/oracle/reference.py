@@ -4,9 +4,10 @@ It answers the question the planner answers — the fewest weighted working days
 lowest price at that lateness, then the earliest finish — with its own plain time-indexed
 CP-SAT model over every working day of the planning calendar, from the scenario's own words:
 working days, availability and task instances come from the independent checker's calendar
-(:mod:`planner.validate_calendar`), which shares no code with the scheduler; money is exact
-(:class:`fractions.Fraction`). Nothing here imports ``planner.scheduler``, ``planner.calendar``
-or ``planner.instances``.
+(:mod:`planner.validate.calendar`), which shares no code with the scheduler; money is exact
+(:class:`fractions.Fraction`). Nothing here imports ``planner.scheduler``,
+``planner.planning.calendar``
+or ``planner.planning.instances``.
 
 Only what tiny generated scenarios use is modelled: agency tasks by role or person with
 ``max_people``, client steps, dependencies with lags (recurring tasks of the same cadence pair
@@ -25,7 +26,7 @@ from fractions import Fraction
 from ortools.sat.python import cp_model
 
 from planner.model import Scenario
-from planner.validate_calendar import CheckCalendar, Instance, exact, expand_tasks
+from planner.validate.calendar import CheckCalendar, Instance, exact, expand_tasks
 
 EXTRA_DAYS = 365
 """The planning calendar runs this many days past the latest date the scenario names (the

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from planner.cli import main
+from planner.cli.commands import main
+from planner.cli.risk import progress_bar, terminal_progress
 from planner.io import save_scenario
 from planner.model import ThreePoint
-from planner.risk.command import progress_bar, terminal_progress
 from tests.conftest import DATA_DIR
 from tests.risk.conftest import MONDAY, one_task_scenario
 

@@ -12,7 +12,7 @@ from planner.model import ThreePoint
 from planner.risk import optimise
 from planner.risk.plans import retimed_plan
 from planner.risk.retime import draw, retime
-from planner.validate import assert_valid
+from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR
 from tests.risk.conftest import one_task_scenario
 

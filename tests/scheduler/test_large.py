@@ -6,10 +6,10 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
-from planner.generate import generate_agency
-from planner.planning import plan_from_result, prepare
+from planner.generate.scenario import generate_agency
+from planner.planning.agency import build_problem
+from planner.planning.pipeline import plan_from_result, prepare
 from planner.scheduler import Problem, Schedule, serial_sgs, solve
-from planner.scheduler.agency import build_problem
 from planner.scheduler.cpsat import add_schedule_hint, build_model
 from planner.scheduler.heuristic import default_priority, sampled_sgs, schedule_quality
 from planner.scheduler.objective import stages
@@ -21,7 +21,7 @@ from planner.scheduler.solve import (
     sample_passes,
     warm_start,
 )
-from planner.validate import assert_valid
+from planner.validate.rules import assert_valid
 from tests.scheduler.test_solve import check
 
 

@@ -27,9 +27,9 @@ from hypothesis import HealthCheck, given, settings
 
 from planner.io import scenario_from_dict
 from planner.plan import Plan
-from planner.planning import plan_scenario
-from planner.validate import assert_valid
-from planner.validate_calendar import CheckCalendar
+from planner.planning.pipeline import plan_scenario
+from planner.validate.calendar import CheckCalendar
+from planner.validate.rules import assert_valid
 from tests.oracle.reference import lowest_price_at, reference_plan
 from tests.oracle.scenarios import tiny_scenario
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli.commands import main
 from planner.diagnosis.explanation import explain_scenario, render_explanation
 from planner.io import save_scenario
 from planner.model import DateRange
-from planner.report import report_html
+from planner.report.page import report_html
 from planner.store import DB_ENV, Store, check_with_portfolio
 from tests.store.conftest import tiny_brief
 

@@ -7,14 +7,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from planner.calendar import WorkCalendar
 from planner.io import load_scenario
 from planner.model import CalendarSettings, Person
-from planner.planning import plan_scenario
+from planner.planning.calendar import WorkCalendar
+from planner.planning.pipeline import plan_scenario
 from planner.store import Store, accept_brief, check_with_portfolio, with_portfolio
 from planner.store.portfolio import BOOKED_LABEL, booked_minutes, commitments_from_minutes
 from planner.store.records import Portfolio, StoredBooking, StoredProject, TeamMember
-from planner.validate import CAPACITY, assert_valid, validate_plan
+from planner.validate.rules import CAPACITY, assert_valid, validate_plan
 from tests.conftest import DATA_DIR
 from tests.store.conftest import MONDAY, tiny_brief
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.app_support import portfolio as pf
+from planner.app import portfolio as pf
 from planner.store import Store, accept_brief
 from tests.store.conftest import tiny_brief
 

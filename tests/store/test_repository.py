@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from planner.model import DateRange
-from planner.planning import plan_scenario
+from planner.planning.pipeline import plan_scenario
 from planner.store import StaleWrite, Store, StoreError, export_yaml, repository
 from tests.store.conftest import MONDAY, tiny_brief
 

@@ -1,0 +1,469 @@
+"""The cheapest ways to make a brief's promises hold, each re-planned and checked.
+
+Levers are the changes the agency is willing to make, with their prices, from the scenario's
+``levers:`` section (:class:`~planner.model.Levers`; defaults: move dates, drop optional
+tasks, raise the budget). :func:`find_alternatives` searches for the cheapest combinations,
+applies each to the scenario (:func:`apply_alternative`), plans the result again and keeps it
+only when the independent checker accepts the plan and every targeted promise holds; when
+the price then exceeds the budget (and raising it is allowed) the raise is part of the
+alternative and of its cost.
+
+Usage::
+
+    from planner.diagnosis.levers import apply_alternative, find_alternatives
+    best = find_alternatives(scenario)[0]
+    fixed = apply_alternative(scenario, best)   # plan_scenario(fixed) keeps every promise
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from planner.diagnosis.changes import (
+    BUDGET,
+    DROP_TASK,
+    FREELANCER,
+    MOVE_DATE,
+    OVERTIME,
+    SHRINK_TASK,
+    TURNAROUND,
+    Change,
+    apply_changes,
+    budget_change,
+    changes_cost,
+    levers_of,
+    move_date_change,
+)
+from planner.diagnosis.search import (
+    priced_setup,
+    run,
+    short_context,
+    structural_variants,
+    targets,
+    trim,
+)
+from planner.diagnosis.text import days_text, hours_text, listing, money_text
+from planner.model import Levers, Scenario
+from planner.plan import Plan
+from planner.planning.pipeline import PlanningContext, plan_scenario, prepare
+from planner.validate.rules import validate_plan
+
+DEFAULT_SEARCH_LIMIT = 1.0
+"""Seconds per priced search run."""
+DEFAULT_REPLAN_LIMIT = 2.0
+"""Seconds per re-plan of an alternative."""
+REPAIR_ROUNDS = 2
+T = TypeVar("T")
+R = TypeVar("R")
+Progress = Callable[[str, float], None]
+"""A progress callback: a few words on what is being done and the share done (0 … 1)."""
+SEARCH_THREADS = max(1, min(2, os.cpu_count() or 1))
+"""Priced searches run side by side (each with one solver worker, so answers repeat)."""
+MIN_OVERTIME_MINUTES = 60
+"""Overtime granting less than this in all is too small to offer as a change."""
+RANKING_NOTE = "ranked by what the client pays, then by how few changes they need"
+"""How alternatives are ordered, said wherever they are listed."""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A set of changes that makes the targeted promises hold, checked by re-planning.
+
+    ``cost`` is the sum of the changes' prices in the scenario currency; ``verdict_after``
+    the verdict of the re-planned scenario ("feasible" when every promise holds within
+    budget); ``plan_after`` that plan.
+    """
+
+    changes: tuple[Change, ...]
+    cost: float
+    verdict_after: str
+    price_after: float
+    plan_after: Plan = field(repr=False, compare=False)
+    label: str = ""
+
+    @property
+    def summary(self) -> str:
+        """The changes in one line."""
+        if not self.changes:
+            return "No change: a longer search finds a plan that keeps every promise"
+        return "; ".join(c.description for c in self.changes)
+
+    @property
+    def headline(self) -> str:
+        """The kinds of change in a few words (see :func:`headline`)."""
+        return headline(self.changes, self.plan_after.currency)
+
+    def budget_status(self, plan: Plan) -> str:
+        """Against the brief's own budget (in ``plan``): "fits the budget" or "needs 5,816 EUR
+        more than the 38,000 EUR budget"."""
+        budget = plan.budget.budget
+        if budget is None:
+            return "no budget given"
+        over = self.price_after - budget
+        if over <= 1e-9:
+            return "fits the budget"
+        cur = plan.currency
+        return f"needs {money_text(over, cur)} more than the {money_text(budget, cur)} budget"
+
+    def client_summary(self, plan: Plan) -> str:
+        """What the client pays, against their budget, and how much changes, in one line."""
+        count = len(self.changes)
+        changes = "1 change" if count == 1 else f"{count} changes"
+        price = money_text(self.price_after, plan.currency)
+        return f"client pays {price}, {self.budget_status(plan)}; {changes} to the brief"
+
+    def change_lines(self, plan: Plan) -> list[str]:
+        """Every change to the brief, one line each, saying why a kept promise moves."""
+        broken = {p.task.split("#")[0] for p in plan.broken_promises}
+        lines = []
+        for change in self.changes:
+            text = change.description
+            if change.kind == MOVE_DATE and change.target not in broken:
+                text += " — kept in today's plan; moving it frees the team for the broken ones"
+            lines.append(text)
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "label": self.label,
+            "headline": self.headline,
+            "changes": [c.to_dict() for c in self.changes],
+            "cost": round(self.cost, 2),
+            "verdict_after": self.verdict_after,
+            "price_after": round(self.price_after, 2),
+            "summary": self.summary,
+        }
+
+
+def headline(changes: Sequence[Change], currency: str) -> str:
+    """``"faster Client review of the concept; overtime for Aino (11 h); 7 dates moved
+    (+45 working days); budget +€4,367"`` — one part per kind of change."""
+    parts: list[str] = []
+    by_kind: dict[str, list[Change]] = {}
+    for change in changes:
+        by_kind.setdefault(change.kind, []).append(change)
+    for kind, group in by_kind.items():
+        names = listing([c.subject or c.target for c in group])
+        if kind == TURNAROUND:
+            parts.append(f"faster {names}")
+        elif kind in (OVERTIME, FREELANCER):
+            hours = sum(round(c.cost / c.rate * 60) for c in group if c.rate)
+            who = f"overtime for {names}" if kind == OVERTIME else f"freelance {names}"
+            parts.append(f"{who} ({hours_text(hours)})")
+        elif kind == DROP_TASK:
+            parts.append(f"drop {names}")
+        elif kind == SHRINK_TASK:
+            parts.append(f"cut {names}")
+        elif kind == MOVE_DATE:
+            days = sum(round(c.amount) for c in group)
+            moved = f"{len(group)} dates moved" if len(group) > 1 else f"{names} moved"
+            parts.append(f"{moved} (+{days_text(days)})")
+        else:
+            parts.append(f"budget +{money_text(sum(c.amount for c in group), currency)}")
+    return "; ".join(parts) or "no change"
+
+
+def apply_alternative(scenario: Scenario, alternative: Alternative) -> Scenario:
+    """The scenario with the alternative's changes made (see :mod:`planner.diagnosis.changes`).
+
+    Raises
+    ------
+    KeyError
+        If the alternative names a task or person the scenario does not have.
+    """
+    return apply_changes(scenario, alternative.changes)
+
+
+def _modes(levers: Levers, base: bool) -> list[tuple[tuple[Any, ...], tuple[Any, ...], bool]]:
+    """(overtime options, freelancer options, move dates) runs for one scenario variant.
+
+    The unchanged scenario is priced with all levers, with date moves alone, with each
+    capacity option alone (plus date moves when allowed) and with capacity but fixed dates;
+    a changed brief with all levers, date moves alone and nothing else.
+    """
+    overtime, freelancers, move = levers.overtime, levers.freelancers, levers.move_dates
+    modes = [(overtime, freelancers, move), ((), (), move)]
+    if base:
+        modes += [((o,), (), move) for o in overtime]
+        modes += [((), (f,), move) for f in freelancers]
+        modes.append((overtime, freelancers, False))
+    else:
+        modes.append(((), (), False))
+    return list(dict.fromkeys(modes))
+
+
+def candidates(
+    context: PlanningContext,
+    min_priority: int | None = None,
+    time_limit: float = DEFAULT_SEARCH_LIMIT,
+    seed: int = 0,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> list[tuple[Change, ...]]:
+    """Distinct change sets that keep the targeted promises (before re-planning), cheapest first.
+
+    Each scenario variant (as is, each turnaround cut, each optional task dropped or shrunk)
+    is priced with all levers together, and the unchanged scenario also with each lever
+    family alone, so the answer offers different kinds of fixes.
+    """
+    scenario = context.scenario
+    levers = levers_of(scenario)
+    jobs = []
+    for variant in [(), *structural_variants(scenario, levers)]:
+        ctx = short_context(apply_changes(scenario, variant)) if variant else context
+        groups = targets(ctx, min_priority)
+        for overtime, freelancers, move in _modes(levers, base=not variant):
+            jobs.append((variant, ctx, overtime, freelancers, groups, move))
+
+    def priced(job: tuple[Any, ...]) -> tuple[Change, ...] | None:
+        variant, ctx, overtime, freelancers, groups, move = job
+        setup = priced_setup(ctx, overtime, freelancers)
+        result = run(ctx, setup, groups, move, time_limit, seed, workers)
+        return None if result is None else (*variant, *result)
+
+    # The runs are independent and each is deterministic (one solver worker, a work
+    # budget), so running them side by side on the machine's cores gives the same answer
+    # in the same order; CP-SAT releases the GIL while it searches.
+    found: dict[tuple[Any, ...], tuple[Change, ...]] = {}
+    for k, changes in enumerate(side_by_side(priced, jobs)):
+        if progress is not None:
+            progress(f"Priced search {k + 1} of {len(jobs)}", (k + 1) / len(jobs))
+        if changes is not None:
+            found.setdefault(_signature(changes), changes)
+    return sorted(found.values(), key=changes_cost)
+
+
+def side_by_side(action: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """``action`` over ``items`` on :data:`SEARCH_THREADS` threads, results in order.
+
+    The results are yielded in the caller's thread (so a progress callback may update a
+    page); when the caller stops early (or is interrupted) the work not yet started is
+    cancelled instead of waited for.
+    """
+    executor = ThreadPoolExecutor(max_workers=SEARCH_THREADS)
+    try:
+        yield from executor.map(action, items)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _signature(changes: Sequence[Change]) -> tuple[Any, ...]:
+    return tuple(sorted((c.kind, c.target, c.amount, c.first_day, c.last_day) for c in changes))
+
+
+def find_alternatives(
+    scenario: Scenario,
+    plan: Plan | None = None,
+    min_priority: int | None = None,
+    limit: int = 4,
+    time_limit: float = DEFAULT_SEARCH_LIMIT,
+    replan_limit: float = DEFAULT_REPLAN_LIMIT,
+    seed: int = 0,
+    workers: int = 1,
+    context: PlanningContext | None = None,
+    progress: Progress | None = None,
+) -> tuple[Alternative, ...]:
+    """Up to ``limit`` different kinds of fix, each checked, cheapest first (labelled A, B, …).
+
+    Candidates are grouped by :func:`kind_of` (e.g. "move dates", "move dates and overtime
+    for Aino", "drop the banner set"); the cheapest of each group that survives re-planning
+    is kept, so the answer shows distinct ways out rather than near-copies of one.
+
+    Parameters
+    ----------
+    scenario
+        The brief, capacity and levers.
+    plan
+        The current plan; planned here when not given. Nothing is returned when it is
+        already feasible.
+    min_priority
+        Keep only the promises of this priority or higher (default: every promise).
+    limit
+        Most alternatives returned.
+    time_limit
+        Seconds per priced search run.
+    replan_limit
+        Seconds per re-plan of an alternative.
+    seed, workers
+        Solver settings.
+    context
+        The prepared scenario, when the caller already has it.
+    progress
+        Called with a few words and the share done (0 … 1) as the search goes on.
+
+    Returns
+    -------
+    tuple[Alternative, ...]
+        Each re-planned, accepted by :func:`planner.validate.rules.validate_plan` and keeping every
+        targeted promise within (the possibly raised) budget.
+    """
+    context = context or prepare(scenario)
+    if plan is None:
+        plan = plan_scenario(scenario, time_limit=replan_limit, seed=seed, workers=workers)
+    if plan.verdict == "feasible":
+        return ()
+    pools: dict[frozenset[tuple[str, str]], list[tuple[Change, ...]]] = {}
+    searching = _scaled(progress, 0.0, 0.6)
+    for changes in candidates(context, min_priority, time_limit, seed, workers, searching):
+        pools.setdefault(kind_of(changes), []).append(changes)
+    ordered = sorted(pools.values(), key=lambda p: changes_cost(p[0]))
+
+    def settle(pool: list[tuple[Change, ...]]) -> Alternative | None:
+        """The first of a pool's two cheapest candidates that survives trimming and checks."""
+        for found in pool[:2]:
+            changes = trim(context, found, min_priority, time_limit, seed, workers)
+            alternative = None
+            for attempt in (meaningful(changes), changes):  # without tiny levers first
+                if alternative is None and (attempt is changes or len(attempt) < len(changes)):
+                    alternative = verify(
+                        scenario, attempt, min_priority, replan_limit, seed, workers, context
+                    )
+            if alternative is not None:
+                return alternative
+        return None
+
+    checked = _first_of_each_kind(ordered, settle, limit, _scaled(progress, 0.6, 1.0))
+    ranked = sorted(checked.values(), key=_rank)
+    return tuple(
+        Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
+        for k, a in enumerate(ranked)
+    )
+
+
+def _first_of_each_kind(
+    ordered: list[list[tuple[Change, ...]]],
+    settle: Callable[[list[tuple[Change, ...]]], Alternative | None],
+    limit: int,
+    progress: Progress | None,
+) -> dict[frozenset[tuple[str, str]], Alternative]:
+    """Settle pools in order until ``limit`` kinds of fix are found; the cheapest of each kind.
+
+    Keyed by the kind of the trimmed, verified changes: trimming can turn two different
+    candidates into the same fix (e.g. both down to one review and the same overtime). Pools
+    are settled a few at a time side by side, then merged in order and stopped at ``limit``
+    exactly as one after the other would: the answer does not depend on threads.
+    """
+    checked: dict[frozenset[tuple[str, str]], Alternative] = {}
+    for start in range(0, len(ordered), SEARCH_THREADS):
+        for alternative in side_by_side(settle, ordered[start : start + SEARCH_THREADS]):
+            if alternative is not None:
+                kind = kind_of(alternative.changes)
+                if kind not in checked or alternative.cost < checked[kind].cost:
+                    checked[kind] = alternative
+            if len(checked) >= limit:
+                break
+        if progress is not None:
+            done = min(len(checked), limit)
+            progress(f"Checked {done} of up to {limit} alternatives", done / limit)
+        if len(checked) >= limit:
+            break
+    return checked
+
+
+def _scaled(progress: Progress | None, low: float, high: float) -> Progress | None:
+    """``progress`` with its share mapped into ``low`` … ``high``."""
+    if progress is None:
+        return None
+    return lambda words, share: progress(words, low + (high - low) * share)
+
+
+def _rank(alternative: Alternative) -> tuple[float, int, float]:
+    """What the client pays, then how many changes, then the levers' own price."""
+    return (round(alternative.price_after, 2), len(alternative.changes), alternative.cost)
+
+
+def meaningful(changes: Sequence[Change]) -> list[Change]:
+    """``changes`` without overtime too small to offer (under :data:`MIN_OVERTIME_MINUTES`
+    granted in all)."""
+    kept = []
+    for change in changes:
+        granted = change.cost / change.rate * 60 if change.rate else None
+        if (
+            change.kind == OVERTIME
+            and granted is not None
+            and granted < MIN_OVERTIME_MINUTES - 1e-6
+        ):
+            continue
+        kept.append(change)
+    return kept
+
+
+def kind_of(changes: Sequence[Change]) -> frozenset[tuple[str, str]]:
+    """What sort of fix a change set is: its change kinds, with the person, role or task for
+    capacity and brief changes (which promises move does not make a fix different)."""
+    return frozenset((c.kind, "" if c.kind in (MOVE_DATE, BUDGET) else c.target) for c in changes)
+
+
+def verify(
+    scenario: Scenario,
+    changes: Sequence[Change],
+    min_priority: int | None = None,
+    replan_limit: float = DEFAULT_REPLAN_LIMIT,
+    seed: int = 0,
+    workers: int = 1,
+    context: PlanningContext | None = None,
+) -> Alternative | None:
+    """Apply, re-plan and check some changes; repair small slips and the budget if allowed.
+
+    A targeted promise still late after re-planning gets its date moved by the slip (when
+    dates may move, at most :data:`REPAIR_ROUNDS` times); a price over budget becomes a
+    budget raise (when allowed). None when the changes cannot be made to work.
+    """
+    levers = levers_of(scenario)
+    context = context or short_context(scenario)
+    changes = list(changes)
+    for _ in range(REPAIR_ROUNDS + 2):
+        applied = apply_changes(scenario, changes)
+        plan = plan_scenario(applied, time_limit=replan_limit, seed=seed, workers=workers)
+        if not plan.has_schedule or validate_plan(applied, plan):
+            return None
+        priority = {p.task: p.priority for p in plan.promises}
+        late = [
+            p
+            for p in plan.broken_promises
+            if min_priority is None or priority[p.task] >= min_priority
+        ]
+        if late:
+            if not levers.move_dates:
+                return None
+            slips: dict[str, int] = {}
+            for p in late:
+                task = p.task.split("#")[0]
+                slips[task] = max(slips.get(task, 0), p.slip_days)
+            changes = _moved(context, changes, slips)
+            continue
+        if not plan.budget.within:
+            if not levers.raise_budget or plan.budget.budget is None:
+                return None
+            raised = sum(c.amount for c in changes if c.kind == BUDGET)
+            changes = [c for c in changes if c.kind != BUDGET]
+            over = plan.budget.price - plan.budget.budget
+            changes.append(budget_change(scenario, round(raised + over, 2)))
+            continue
+        return Alternative(
+            changes=tuple(changes),
+            cost=changes_cost(changes),
+            verdict_after=plan.verdict,
+            price_after=plan.budget.price,
+            plan_after=plan,
+        )
+    return None
+
+
+def _moved(context: PlanningContext, changes: list[Change], slips: dict[str, int]) -> list[Change]:
+    """``changes`` with each slipping task's date move grown by its slip."""
+    moved = {c.target: round(c.amount) for c in changes if c.kind == MOVE_DATE}
+    for task, slip in slips.items():
+        moved[task] = moved.get(task, 0) + slip
+    kept = [c for c in changes if not (c.kind == MOVE_DATE and c.target in slips)]
+    extra = [
+        move_date_change(context.scenario, context.calendar, task, days)
+        for task, days in moved.items()
+        if task in slips
+    ]
+    return kept + extra
