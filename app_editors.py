@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from planner import app
+from planner.app.session import AppSession
 from planner.io import Issue
 
 TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")
@@ -60,20 +61,22 @@ def editor(table: str, team: app.Table) -> app.Table:
 
 def edit_tables() -> app.EditResult:
     """All editors (team first: its roles and names feed the others' select boxes)."""
-    loaded = st.session_state["loaded"]
+    state = AppSession(st.session_state)
+    loaded = state.loaded
+    assert loaded is not None
     tabs = dict(zip(app.EDITABLE_TABLES, st.tabs(list(TABLE_LABELS)), strict=True))
-    edited = dict(loaded["tables"])
+    edited = dict(loaded.tables)
     for table in ("team", *[t for t in app.EDITABLE_TABLES if t != "team"]):
         with tabs[table]:
             edited[table] = editor(table, edited["team"])
-    result = app.scenario_from_edits(edited, f"{loaded['name']} (edited)")
+    result = app.scenario_from_edits(edited, f"{loaded.name} (edited)")
     for table in app.EDITABLE_TABLES:
         with tabs[table]:
             show_issues(result.issues_for(table), edited[table])
     if result.other_issues():
         show_issues(result.other_issues(), edited["settings"])
     if result.scenario is not None:
-        st.session_state["valid"] = result.scenario
+        state.edited(result.scenario)
     return result
 
 

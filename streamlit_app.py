@@ -25,6 +25,7 @@ import streamlit as st
 from app_editors import edit_tables
 from planner import app
 from planner.app import diagnosis as why
+from planner.app.session import AppSession, Loaded
 from planner.diagnosis.explanation import Explanation
 from planner.diagnosis.levers import RANKING_NOTE, Alternative
 from planner.io import (
@@ -36,6 +37,7 @@ from planner.io import (
 )
 from planner.model import Scenario
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report.audience import booking_labels
 from planner.report.brief_changes import CHANGES_HEADING, brief_changes
@@ -62,18 +64,21 @@ TOGGLES = {
 @st.cache_data(show_spinner=False, max_entries=64)
 def solve(key: str, time_limit: float, seed: int, _scenario: Scenario) -> Plan:
     """Plan ``_scenario``; cached on its content ``key`` (not the object) and the settings."""
-    return plan_scenario(_scenario, time_limit=time_limit, seed=seed)
+    return plan_scenario(_scenario, SolveSettings(time_limit=time_limit, seed=seed))
 
 
 EXPLANATIONS_KEPT = 16
 
 
+def session() -> AppSession:
+    """This browser session's state rules (:class:`planner.app.session.AppSession`)."""
+    return AppSession(st.session_state)
+
+
 def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Explanation:
     """Explain ``scenario`` with a progress bar and a Cancel button; kept per content ``key``
     and settings in the session (a cancelled run keeps nothing)."""
-    kept: dict[tuple[str, float, int], Explanation] = st.session_state.setdefault(
-        "explanations", {}
-    )
+    kept: dict[tuple[str, float, int], Explanation] = session().explanations
     if (key, time_limit, seed) in kept:
         return kept[key, time_limit, seed]
     holder = st.empty()
@@ -95,11 +100,7 @@ def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Expla
 
 def cancel_explain() -> None:
     """Cancel button callback: forget the request; the running explanation stops."""
-    st.session_state["explained"] = None
-    st.session_state["applied"] = (
-        "info",
-        "Explanation cancelled: press **Explain** to start it again.",
-    )
+    session().cancel_explanation()
 
 
 # ----------------------------------------------------------------------------- input
@@ -158,8 +159,7 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
 
 def load(source_id: str, name: str, read: Callable[[], Scenario]) -> ScenarioError | None:
     """Load a new source: reset the editors and check it at once. Returns its problems."""
-    loaded = st.session_state.get("loaded")
-    if loaded and loaded["id"] == source_id:
+    if session().is_loaded(source_id):
         return None
     try:
         scenario = read()
@@ -167,21 +167,8 @@ def load(source_id: str, name: str, read: Callable[[], Scenario]) -> ScenarioErr
         return error
     except Exception as error:  # never lose the current scenario to a file we cannot read
         return app.unreadable(name, error)
-    start_editors(source_id, name, app.editor_tables(scenario))
-    st.session_state["valid"] = st.session_state["checked"] = scenario
-    st.session_state["received"] = scenario
+    session().load(source_id, name, app.editor_tables(scenario), scenario)
     return None
-
-
-def start_editors(source_id: str, name: str, tables: dict[str, app.Table]) -> None:
-    """Make ``tables`` what the editors show, forgetting the editors' edits and settings."""
-    for key in [k for k in st.session_state if str(k).startswith(("edit_", "specs_", "last_"))]:
-        del st.session_state[key]
-    st.session_state["loaded"] = {"id": source_id, "name": name, "tables": tables}
-
-
-PERSISTED_WIDGETS = ("source_kind", "sample")
-"""Sidebar choices kept with the session's edits, so a reload shows the same source."""
 
 
 def restore_session() -> None:
@@ -190,9 +177,8 @@ def restore_session() -> None:
     if not app.valid_session_id(session_id):
         st.query_params["session"] = app.new_session_id()
         return
-    if "loaded" in st.session_state or st.session_state.get("restored"):
+    if not session().needs_restore():
         return
-    st.session_state["restored"] = True
     saved = app.load_session(session_id)
     if saved is None:
         return
@@ -200,20 +186,20 @@ def restore_session() -> None:
         valid = load_scenario_bytes(saved.valid_yaml.encode("utf-8"), "saved-session.yaml")
     except ScenarioError:
         return
-    for key, value in saved.widgets.items():
-        if key in PERSISTED_WIDGETS:
-            st.session_state[key] = value
-    start_editors(saved.source_id, saved.name, saved.tables)
-    st.session_state["valid"] = st.session_state["checked"] = valid
+    session().restore(Loaded(saved.source_id, saved.name, saved.tables), valid, saved.widgets)
 
 
 def remember_session() -> None:
     """Save the editors' tables (valid or not) and the last valid scenario for a reload."""
-    loaded = st.session_state["loaded"]
-    tables = {t: st.session_state.get(f"last_{t}", frame) for t, frame in loaded["tables"].items()}
-    widgets = {k: st.session_state[k] for k in PERSISTED_WIDGETS if k in st.session_state}
+    state = session()
+    loaded = state.loaded
+    assert loaded is not None
     saved = app.SavedSession(
-        loaded["id"], loaded["name"], tables, dump_yaml(st.session_state["valid"]), widgets
+        loaded.source_id,
+        loaded.name,
+        state.edited_tables(),
+        dump_yaml(state.valid),
+        state.persisted_widgets(),
     )
     app.save_session(st.query_params.get("session", ""), saved)
 
@@ -249,7 +235,7 @@ def audience() -> Audience:
 
 def changes_from_brief(scenario: Scenario) -> list[str]:
     """The changes between the brief as received and ``scenario``, one line each."""
-    return brief_changes(st.session_state.get("received"), scenario)
+    return brief_changes(session().received, scenario)
 
 
 def verdict(plan: Plan, scenario: Scenario) -> None:
@@ -297,15 +283,16 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
 def check(limit: float, seed: int, result: app.EditResult) -> tuple[Plan, Scenario]:
     """The Check button and the verdict of the checked scenario (solved once per content)."""
     summary = st.container()
+    state = session()
     if st.button("Check the brief", key="run_check", type="primary"):
-        st.session_state["checked"] = st.session_state["valid"]
-    checked: Scenario = st.session_state["checked"]
+        state.check()
+    checked = state.checked
     if not result.ok:
         st.warning(
             "Some edited rows need fixing (see **Edit scenario**). Until then the page "
             "uses the last valid version; nothing you typed is lost."
         )
-    elif st.session_state["valid"] != checked:
+    elif state.has_unchecked_edits:
         st.info("You have edits that are not checked yet: press **Check the brief**.")
     with summary:
         with st.spinner(f"Planning (time limit {limit:g} s)…", show_time=True):
@@ -342,11 +329,12 @@ def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, An
 def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None:
     """Explain the checked scenario on request: causes, alternatives, reverse answers."""
     key = app.scenario_key(scenario)
+    state = session()
     if st.button("Explain", key="run_explain", type="primary"):
-        st.session_state["explained"] = key
-    if applied := st.session_state.pop("applied", None):
-        {"ok": st.success, "info": st.info}.get(applied[0], st.error)(applied[1])
-    if st.session_state.get("explained") != key:
+        state.request_explanation(key)
+    if message := state.take_message():
+        {"ok": st.success, "info": st.info}.get(message[0], st.error)(message[1])
+    if not state.explanation_requested(key):
         st.caption(why.EXPLAIN_PROMPT)
         return
     try:
@@ -409,15 +397,13 @@ def show_alternatives(view: why.WhyView, editable: bool) -> None:
 
 def apply(label: str, alternative: Alternative) -> None:
     """Button callback: the working scenario becomes itself with ``alternative`` applied."""
+    state = session()
     try:
-        changed = why.applied_tables(st.session_state["valid"], alternative)
+        changed = why.applied_tables(state.valid, alternative)
     except Exception as error:  # shown in the tab, never a traceback
-        st.session_state["applied"] = ("error", f"Alternative {label} cannot be applied: {error}")
+        state.apply_failed(f"Alternative {label} cannot be applied: {error}")
         return
-    loaded = st.session_state["loaded"]
-    start_editors(loaded["id"], loaded["name"], changed.tables)
-    st.session_state["valid"] = changed.scenario
-    st.session_state["applied"] = ("ok", why.applied_message(label))
+    state.applied(changed.tables, changed.scenario, why.applied_message(label))
 
 
 def main() -> None:
@@ -430,7 +416,7 @@ def main() -> None:
             f"**{app.escape_markdown(error.file)}** cannot be used yet, so the previous "
             f"scenario stays:\n\n{app.issue_lines(error.issues)}"
         )
-    if "loaded" not in st.session_state:
+    if session().loaded is None:
         st.info("Choose a scenario in the sidebar.")
         return
     header = st.container()
@@ -441,7 +427,7 @@ def main() -> None:
         result = edit_tables()
         remember_session()
         st.markdown("**Download the edited scenario**")
-        download_buttons(app.scenario_downloads(st.session_state["valid"]), 6, True)
+        download_buttons(app.scenario_downloads(session().valid), 6, True)
     with header:
         plan, checked = check(limit, seed, result)
     with tabs["Promises"]:

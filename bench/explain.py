@@ -32,9 +32,8 @@ from planner.diagnosis.explanation import explain_scenario  # noqa: E402
 from planner.diagnosis.levers import find_alternatives  # noqa: E402
 from planner.diagnosis.reverse import earliest_dates, largest_scope  # noqa: E402
 from planner.io import load_scenario  # noqa: E402
-from planner.planning.agency import build_problem  # noqa: E402
-from planner.planning.pipeline import plan_from_result, prepare  # noqa: E402
-from planner.scheduler import solve  # noqa: E402
+from planner.planning import SolveSettings  # noqa: E402
+from planner.planning.pipeline import plan_context, prepare  # noqa: E402
 
 STAGES = ("plan", "diagnose", "alternatives", "earliest", "scope", "explain", "explain CPU")
 """Stages timed in wall-clock seconds; "explain CPU" is the CPU seconds of the whole call (both
@@ -50,26 +49,26 @@ def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
 def run_once(path: Path, time_limit: float) -> tuple[dict[str, float], dict[str, Any]]:
     """Seconds per stage for one scenario, and what the explanation found."""
     scenario = load_scenario(path)
-    step = time_limit / 2
+    settings = SolveSettings(time_limit=time_limit)
+    step = settings.limited_to(time_limit / 2)
     seconds: dict[str, float] = {}
     context = prepare(scenario)
-
-    def plan_it() -> Any:
-        problem = build_problem(scenario, context.calendar, context.instances)
-        return plan_from_result(context, solve(problem, time_limit=time_limit))
-
-    seconds["plan"], plan = _timed(plan_it)
+    seconds["plan"], plan = _timed(lambda: plan_context(context, settings))
     seconds["diagnose"], diagnosis = _timed(lambda: diagnose(scenario, plan, step, context=context))
     seconds["alternatives"], ways = _timed(
         lambda: find_alternatives(
-            scenario, plan, time_limit=step, replan_limit=time_limit, context=context
+            scenario,
+            plan,
+            replan_limit=time_limit,
+            context=context,
+            settings=step,
         )
     )
     broken = plan.verdict != "feasible"
     seconds["earliest"], _ = _timed(lambda: earliest_dates(context, step) if broken else ())
-    seconds["scope"], _ = _timed(lambda: largest_scope(context, plan, time_limit))
+    seconds["scope"], _ = _timed(lambda: largest_scope(context, plan, settings))
     cpu = time.process_time()
-    seconds["explain"], explanation = _timed(lambda: explain_scenario(scenario, time_limit))
+    seconds["explain"], explanation = _timed(lambda: explain_scenario(scenario, settings))
     seconds["explain CPU"] = time.process_time() - cpu
     found = {
         "verdict": plan.verdict,

@@ -25,6 +25,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from planner.generate.scenario import generate_agency  # noqa: E402
 from planner.io.outputs import folder_written_atomically  # noqa: E402
+from planner.planning import SolveSettings  # noqa: E402
 from planner.planning.pipeline import plan_scenario  # noqa: E402
 from planner.report import page as report  # noqa: E402
 
@@ -58,7 +59,7 @@ def run(size: str, time_limit: float, seed: int) -> str:
     people, tasks, months = (int(part) for part in size.split("x"))
     scenario = generate_agency(people, tasks, months, seed)
     started = time.perf_counter()
-    plan = plan_scenario(scenario, time_limit=time_limit, seed=seed)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=time_limit, seed=seed))
     solve = time.perf_counter() - started
     times = _timed_exports()
     notes: list[str] = []

@@ -33,6 +33,7 @@ if str(REPO_ROOT) not in sys.path:
 from planner.generate.scenario import generate_agency  # noqa: E402
 from planner.io import load_scenario  # noqa: E402
 from planner.model import Scenario, Task, ThreePoint  # noqa: E402
+from planner.planning import SolveSettings  # noqa: E402
 from planner.risk import optimise, run_risk  # noqa: E402
 
 TUNDRA = REPO_ROOT / "data" / "tundra-product-launch.yaml"
@@ -91,7 +92,7 @@ def scaling(sizes: list[str], samples: int, repeat: int) -> list[dict[str, Any]]
         people, tasks, months = (int(part) for part in size.split("x"))
         scenario = with_ranges(generate_agency(people, tasks, months, seed=0))
         began = time.perf_counter()
-        optimised = optimise(scenario, time_limit=LIMITS.get(size, 60.0))
+        optimised = optimise(scenario, SolveSettings(time_limit=LIMITS.get(size, 60.0)))
         plan_seconds = time.perf_counter() - began
         if optimised.frame is None:
             rows.append({"size": size, "error": optimised.plan.message})

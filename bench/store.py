@@ -30,6 +30,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from planner.io import load_scenario  # noqa: E402
+from planner.planning import SolveSettings  # noqa: E402
 from planner.store import (  # noqa: E402
     Store,
     accept_brief,
@@ -64,7 +65,9 @@ def main() -> None:
         plans = []
         for scenario in scenarios:
             seconds, accepted = timed(
-                lambda s=scenario: accept_brief(store, s, time_limit=args.time_limit)
+                lambda s=scenario: accept_brief(
+                    store, s, settings=SolveSettings(time_limit=args.time_limit)
+                )
             )
             plans.append(accepted.check.plan)
             rows.append((f"accept {scenario.title}", seconds, f"{accepted.bookings} bookings"))
@@ -81,7 +84,9 @@ def main() -> None:
         seconds, merged = timed(lambda: with_portfolio(tundra, portfolio))
         rows.append(("bookings → Tundra's commitments", seconds, f"{len(merged.commitments)}"))
         seconds, check = timed(
-            lambda: check_with_portfolio(tundra, portfolio, time_limit=args.time_limit)
+            lambda: check_with_portfolio(
+                tundra, portfolio, settings=SolveSettings(time_limit=args.time_limit)
+            )
         )
         rows.append(("check Tundra against it", seconds, check.plan.verdict))
         seconds, text = timed(lambda: export_yaml(store))

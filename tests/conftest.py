@@ -22,6 +22,7 @@ from planner.model import (
     Task,
 )
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 
@@ -129,7 +130,7 @@ def make_tiny() -> Callable[..., Scenario]:
 def contract_plan() -> tuple[Scenario, Plan]:
     """The contract scenario and its checked plan (2 s limit), made once per test module."""
     scenario = contract_scenario()
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
     return scenario, plan
 

@@ -12,6 +12,7 @@ from planner.app import scenario_from_edits, scenario_yaml_bytes
 from planner.diagnosis.explanation import Explanation
 from planner.io import load_scenario, load_scenario_bytes, scenario_xlsx_bytes
 from planner.model import Scenario
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR
@@ -113,7 +114,7 @@ def test_the_overtime_alternative_keeps_every_promise_once_planned(
     applied = why.applied_tables(tundra, item.alternative)
     overtime = [c for c in applied.scenario.commitments if c.hours_per_week < 0]
     assert overtime and all(c.label == "overtime" for c in overtime)
-    plan = plan_scenario(applied.scenario, time_limit=5)
+    plan = plan_scenario(applied.scenario, SolveSettings(time_limit=5))
     assert_valid(applied.scenario, plan)
     assert plan.verdict == "feasible"
     assert plan.budget.price == pytest.approx(item.alternative.price_after)

@@ -16,6 +16,7 @@ from planner import app
 from planner.io import Issue, load_scenario, load_scenario_bytes, template_scenario
 from planner.model import Scenario, Task
 from planner.plan import BudgetCheck, Plan, PromiseOutcome
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.report.page import report_html, report_pdf
 from planner.report.tables import plan_xlsx_bytes
@@ -26,7 +27,7 @@ from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
 @pytest.fixture(scope="module")
 def tundra_plan(tundra: Scenario) -> Plan:
     """Its plan (solves in well under a second), checked by the independent validator."""
-    plan = plan_scenario(tundra, time_limit=5)
+    plan = plan_scenario(tundra, SolveSettings(time_limit=5))
     assert_valid(tundra, plan)
     return plan
 
@@ -214,7 +215,7 @@ def test_summary_of_the_over_promised_sample(tundra_plan: Plan) -> None:
 
 def test_summary_of_a_feasible_plan() -> None:
     scenario = tiny_scenario((Task("a", role="designer", hours=7.5, due=date(2027, 3, 5)),))
-    plan = plan_scenario(scenario, time_limit=5)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=5))
     assert_valid(scenario, plan)
     verdict = app.summarise(plan)
     assert verdict.tone == "good"

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from planner.cli.commands import main
 from planner.model import Scenario
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.report.audience import booking_labels, for_audience, plan_dict
 from planner.report.page import chromium_path, report_html, report_pdf
@@ -36,7 +37,7 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def tundra_planned(tundra: Scenario) -> tuple[Scenario, Plan]:
-    plan = plan_scenario(tundra, time_limit=2)
+    plan = plan_scenario(tundra, SolveSettings(time_limit=2))
     assert_valid(tundra, plan)
     assert plan.budget.cost is not None  # the sample has cost rates: there is a margin
     return tundra, plan

@@ -23,6 +23,7 @@ from planner.charts import (
 )
 from planner.model import DateRange, Person, Scenario, Task
 from planner.plan import BudgetCheck, Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 from tests.conftest import tiny_scenario
@@ -48,7 +49,7 @@ def tiny_plan() -> tuple[Scenario, Plan]:
         team=(dana,),
         budget=1000,
     )
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
     return scenario, plan
 
@@ -108,7 +109,7 @@ def test_gantt_shades_time_off_holidays_and_non_working_days():
     scenario = tiny_scenario(
         (Task("draw", role="designer", hours=60, due=date(2027, 3, 19)),), team=(away,)
     )
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
     fig = gantt_chart(plan, scenario)
     off = _trace(fig, "Time off")

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from planner.cli.commands import main
 from planner.io import load_scenario
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA
@@ -23,7 +24,7 @@ LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
 def validated_plan(path: Path, time_limit: float) -> Plan:
     """The plan the CLI prints for ``path`` (same seed and limit), checked by the validator."""
     scenario = load_scenario(path)
-    plan = plan_scenario(scenario, time_limit=time_limit)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=time_limit))
     assert_valid(scenario, plan)
     return plan
 

@@ -12,15 +12,8 @@ import pytest
 
 from planner.diagnosis.capacity import Shortfall
 from planner.diagnosis.chain import ChainBound, Reach
-from planner.diagnosis.diagnose import (
-    BUDGET,
-    CAPACITY,
-    CHAIN,
-    CONFLICT,
-    BudgetGap,
-    Conflict,
-    diagnose,
-)
+from planner.diagnosis.diagnose import diagnose
+from planner.diagnosis.findings import BUDGET, CAPACITY, CHAIN, CONFLICT, BudgetGap, Conflict
 from planner.io import load_scenario
 from planner.model import (
     CalendarSettings,
@@ -32,6 +25,7 @@ from planner.model import (
     Task,
 )
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, tiny_scenario
@@ -40,7 +34,7 @@ LIMIT = 2.0
 
 
 def _plan(scenario: Scenario) -> Plan:
-    plan = plan_scenario(scenario, time_limit=LIMIT)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=LIMIT))
     assert_valid(scenario, plan)
     return plan
 
@@ -189,7 +183,7 @@ def test_conflict_is_a_minimal_set_proven_by_the_solver() -> None:
     scenario = conflict_scenario()
     plan = _plan(scenario)
     assert [p.task for p in plan.broken_promises] == ["second"]
-    (cause,) = diagnose(scenario, plan, time_limit=LIMIT).causes
+    (cause,) = diagnose(scenario, plan, settings=SolveSettings(time_limit=LIMIT)).causes
     assert cause.kind == CONFLICT and cause.proven
     conflict = cause.detail
     assert isinstance(conflict, Conflict)
@@ -204,7 +198,7 @@ def test_conflict_is_a_minimal_set_proven_by_the_solver() -> None:
 
 def test_conflict_not_proven_in_time_is_labelled() -> None:
     scenario = conflict_scenario()
-    (cause,) = diagnose(scenario, _plan(scenario), time_limit=1e-9).causes
+    (cause,) = diagnose(scenario, _plan(scenario), settings=SolveSettings(time_limit=1e-9)).causes
     assert cause.kind == CONFLICT and not cause.proven
     assert "Not proven within the time limit" in cause.sentence
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from planner.cli.commands import main
-from planner.diagnosis.diagnose import CAUSE_KINDS
 from planner.diagnosis.explanation import explain_scenario, render_explanation
+from planner.diagnosis.findings import CAUSE_KINDS
 from planner.diagnosis.levers import kind_of
 from planner.diagnosis.reverse import earliest_dates, largest_scope
 from planner.io import load_scenario
 from planner.model import Dependency, Task
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
@@ -24,7 +25,7 @@ from tests.test_diagnose import chain_scenario
 def test_earliest_dates_match_the_chain() -> None:
     # draft Mon–Tue, review Wed–Fri, final Mon 8 Mar (see tests/test_diagnose.py)
     scenario = chain_scenario()
-    (answer,) = earliest_dates(prepare(scenario), time_limit=2)
+    (answer,) = earliest_dates(prepare(scenario), settings=SolveSettings(time_limit=2))
     assert (answer.task, answer.due, answer.earliest, answer.proven) == (
         "final",
         date(2027, 3, 5),
@@ -42,9 +43,9 @@ def test_largest_scope_within_budget() -> None:
         Task("z", role="designer", hours=3, deliverable="Z"),
     )
     scenario = tiny_scenario(tasks, budget=1400)
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
-    scope = largest_scope(prepare(scenario), plan, time_limit=2)
+    scope = largest_scope(prepare(scenario), plan, settings=SolveSettings(time_limit=2))
     assert scope is not None and scope.confirmed
     assert (scope.kept, scope.dropped, scope.dropped_tasks) == (("X", "Z"), ("Y",), ("y",))
     assert scope.price == 1300
@@ -52,7 +53,7 @@ def test_largest_scope_within_budget() -> None:
 
 def test_explanation_of_the_tundra_sample() -> None:
     scenario = load_scenario(TUNDRA)
-    explanation = explain_scenario(scenario, time_limit=1.0)
+    explanation = explain_scenario(scenario, settings=SolveSettings(time_limit=1.0))
     assert_valid(scenario, explanation.plan)
     kinds = [kind_of(a.changes) for a in explanation.alternatives]
     assert len(set(kinds)) == len(kinds)  # distinct ways out, not near-copies

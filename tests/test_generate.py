@@ -16,6 +16,7 @@ from bench.scale import loglog_fit, parse_size
 from bench.scale_run import parse_cpsat_log
 from planner.generate.scenario import generate_agency, role_counts
 from planner.model import Scenario
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
 from planner.validate.rules import assert_valid
 
@@ -82,7 +83,7 @@ def test_reader_round_trip() -> None:
 
 def test_small_generated_scenario_plans_validly() -> None:
     scenario = generate_agency(5, 20, 1)
-    plan = plan_scenario(scenario, time_limit=3)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=3))
     assert_valid(scenario, plan)
     assert plan.has_schedule
     assert plan.promises

@@ -153,3 +153,21 @@ def test_the_rules_see_imports() -> None:
     assert "planner.scheduler.problem" in graph["planner.scheduler.solve"]
     assert "planner.planning.calendar" in graph["planner.planning.instances"]
     assert any("ortools" in m for m in imports_of(PLANNER / "scheduler" / "cpsat.py"))
+
+
+SHORT_FUNCTION_FOLDERS = ("scheduler", "diagnosis", "planning")
+MAX_FUNCTION_LINES = 60
+
+
+def test_functions_in_the_core_are_short_enough_to_read_at_once() -> None:
+    """No function of the scheduler, diagnosis or planning (docstring included) is over 60
+    lines."""
+    long = []
+    for folder in SHORT_FUNCTION_FOLDERS:
+        for path in (PLANNER / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                    if lines > MAX_FUNCTION_LINES:
+                        long.append(f"{module_name(path)}.{node.name}: {lines} lines")
+    assert long == []

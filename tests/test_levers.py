@@ -39,6 +39,7 @@ from planner.model import (
     TurnaroundOption,
 )
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, tiny_scenario
@@ -49,7 +50,7 @@ MONDAY = date(2027, 3, 1)
 
 def replan(scenario: Scenario) -> Plan:
     """Plan and check independently."""
-    plan = plan_scenario(scenario, time_limit=LIMIT)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=LIMIT))
     assert_valid(scenario, plan)
     return plan
 
@@ -169,14 +170,16 @@ def _brute_force_cheapest(scenario: Scenario) -> float:
         combos.append((sum(c.cost for c in changes), changes))
     for cost, changes in sorted(combos, key=lambda c: c[0]):
         changed = apply_changes(scenario, changes)
-        if plan_scenario(changed, time_limit=LIMIT).verdict == "feasible":
+        if plan_scenario(changed, SolveSettings(time_limit=LIMIT)).verdict == "feasible":
             return cost
     raise AssertionError("no combination works")
 
 
 def test_first_alternative_is_no_dearer_than_brute_force() -> None:
     scenario = short_scenario(BRUTE_LEVERS)
-    alternatives = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    alternatives = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=LIMIT)
+    )
     assert alternatives, "the levers can fix this brief"
     for alternative in alternatives:
         assert_alternative_holds(scenario, alternative)
@@ -195,7 +198,9 @@ def test_first_alternative_is_no_dearer_than_brute_force() -> None:
 
 def test_alternatives_are_different_kinds_of_fix() -> None:
     scenario = short_scenario(BRUTE_LEVERS)
-    alternatives = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    alternatives = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=LIMIT)
+    )
     kinds = [frozenset(c.kind for c in a.changes) for a in alternatives]
     assert len(alternatives) >= 3
     assert frozenset({MOVE_DATE}) in kinds  # dates alone: +2 working days, 600
@@ -210,7 +215,9 @@ def test_dropping_an_optional_task_when_dates_are_fixed() -> None:
         Task("banners", role="designer", hours=7.5, due=date(2027, 3, 3), optional=True, value=900),
     )
     scenario = replace(tiny_scenario(tasks), levers=Levers(move_dates=False))
-    (alternative,) = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    (alternative,) = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=LIMIT)
+    )
     assert [(c.kind, c.target, c.cost) for c in alternative.changes] == [
         (DROP_TASK, "banners", 900)
     ]
@@ -226,7 +233,9 @@ def test_shrinking_an_optional_task() -> None:
     )
     levers = Levers(move_dates=False, drop_optional=False, shrink_optional_to=0.5)
     scenario = replace(tiny_scenario(tasks), levers=levers)
-    (alternative,) = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    (alternative,) = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=LIMIT)
+    )
     assert [(c.kind, c.target, c.amount, c.cost) for c in alternative.changes] == [
         (SHRINK_TASK, "banners", 0.5, 600)
     ]
@@ -244,7 +253,9 @@ def test_faster_client_turnaround() -> None:
     )
     levers = Levers(move_dates=False, turnaround=(TurnaroundOption("review", 3, 200),))
     scenario = replace(tiny_scenario(tasks), levers=levers)
-    (alternative,) = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    (alternative,) = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=LIMIT)
+    )
     # draft Mon, review Tue–Thu, final Fri: the review must take 3 days, so 2 days are saved
     # (the full 3 would work too, but cost more).
     assert [(c.kind, c.amount, c.cost) for c in alternative.changes] == [(TURNAROUND, 2, 400)]
@@ -253,7 +264,9 @@ def test_faster_client_turnaround() -> None:
 
 def test_budget_raise_completes_an_alternative() -> None:
     scenario = replace(short_scenario(), brief=replace(short_scenario().brief, budget=3000))
-    (alternative,) = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    (alternative,) = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=LIMIT)
+    )
     budget = [c for c in alternative.changes if c.kind == BUDGET]
     assert budget and budget[0].amount == 1000  # 40 h at 100 against 3,000
     assert_alternative_holds(scenario, alternative)
@@ -265,9 +278,13 @@ def test_only_promises_of_a_chosen_priority() -> None:
         Task("extra", role="designer", hours=15, due=date(2027, 3, 2)),
     )
     scenario = tiny_scenario(tasks)
-    (everything, *_) = find_alternatives(scenario, time_limit=LIMIT, replan_limit=LIMIT)
+    (everything, *_) = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=LIMIT)
+    )
     assert_alternative_holds(scenario, everything)
-    (first,) = find_alternatives(scenario, min_priority=2, limit=1, time_limit=LIMIT)
+    (first,) = find_alternatives(
+        scenario, min_priority=2, limit=1, settings=SolveSettings(time_limit=LIMIT)
+    )
     plan = replan(apply_alternative(scenario, first))
     assert {p.task for p in plan.promises if p.met} >= {"key"}
 
@@ -276,13 +293,15 @@ def test_nothing_to_do_for_a_feasible_plan_or_without_levers() -> None:
     easy = tiny_scenario((Task("a", role="designer", hours=7.5, due=date(2027, 3, 2)),))
     assert find_alternatives(easy) == ()
     stuck = short_scenario(Levers(move_dates=False, raise_budget=False))
-    assert find_alternatives(stuck, time_limit=LIMIT) == ()
+    assert find_alternatives(stuck, settings=SolveSettings(time_limit=LIMIT)) == ()
 
 
 # --- the over-promised sample -----------------------------------------------------------------
 def test_tundra_gets_several_checked_alternatives() -> None:
     scenario = load_scenario(DATA_DIR / "tundra-product-launch.yaml")
-    alternatives = find_alternatives(scenario, time_limit=1.0, replan_limit=LIMIT)
+    alternatives = find_alternatives(
+        scenario, replan_limit=LIMIT, settings=SolveSettings(time_limit=1.0)
+    )
     assert len(alternatives) >= 2
     ranks = [(a.price_after, len(a.changes)) for a in alternatives]
     assert ranks == sorted(ranks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.model import Dependency, Person, Repeat, Task
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 from tests.conftest import contract_scenario, tiny_scenario
@@ -12,7 +13,7 @@ from tests.conftest import contract_scenario, tiny_scenario
 
 def test_contract_scenario_plan_is_valid_and_reports_the_late_key_visual() -> None:
     scenario = contract_scenario()
-    plan = plan_scenario(scenario, time_limit=3)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=3))
     assert_valid(scenario, plan)
     assert plan.has_schedule
     promises = {p.task: p for p in plan.promises}
@@ -39,7 +40,7 @@ def test_feasible_chain_has_exact_dates_and_price() -> None:
         ),
         budget=3000,
     )
-    plan = plan_scenario(scenario, time_limit=3)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=3))
     assert_valid(scenario, plan)
     assert plan.solver_status == "OPTIMAL"
     assert plan.verdict == "feasible"
@@ -53,7 +54,7 @@ def test_feasible_chain_has_exact_dates_and_price() -> None:
 
 def test_over_budget_is_infeasible_even_when_dates_hold() -> None:
     scenario = tiny_scenario((Task("t", role="designer", hours=10),), budget=999)
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
     assert plan.promises_met and not plan.budget.within
     assert plan.budget.gap == -1
@@ -66,7 +67,7 @@ def test_priority_decides_which_promise_breaks() -> None:
         Task("major", role="designer", hours=7.5, due=date(2027, 3, 1), priority=5),
     )
     scenario = tiny_scenario(tasks)
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
     outcome = {p.task: p for p in plan.promises}
     assert outcome["major"].met and outcome["minor"].slip_days == 1
@@ -76,7 +77,7 @@ def test_recurring_sla_work_across_easter() -> None:
     team = (Person("Ville", ("copywriter",), 20, bill_rate=75),)
     task = Task("posts", role="copywriter", hours=3, repeat=Repeat("week", 6), due_within=1)
     scenario = tiny_scenario((task,), team=team, start=date(2027, 3, 15), country="FI")
-    plan = plan_scenario(scenario, time_limit=3)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=3))
     assert_valid(scenario, plan)
     assert plan.verdict == "feasible"
     promises = {p.task: p for p in plan.promises}
@@ -88,7 +89,7 @@ def test_recurring_sla_work_across_easter() -> None:
 def test_unknown_when_role_has_no_capacity_in_calendar() -> None:
     team = (Person("Ghost", ("designer",), 0.0001, bill_rate=1),)
     scenario = tiny_scenario((Task("t", role="designer", hours=100),), team=team)
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert plan.solver_status == "UNKNOWN"  # the calendar ends; nothing is proven (issue 11)
     assert "not a proof" in plan.message
     assert not plan.bookings and plan.verdict == "infeasible"
@@ -96,7 +97,7 @@ def test_unknown_when_role_has_no_capacity_in_calendar() -> None:
 
 
 def test_same_seed_same_plan() -> None:
-    first = plan_scenario(contract_scenario(), time_limit=2, seed=3)
-    second = plan_scenario(contract_scenario(), time_limit=2, seed=3)
+    first = plan_scenario(contract_scenario(), SolveSettings(time_limit=2, seed=3))
+    second = plan_scenario(contract_scenario(), SolveSettings(time_limit=2, seed=3))
     assert_valid(contract_scenario(), first)
     assert first.bookings == second.bookings and first.tasks == second.tasks

@@ -9,6 +9,7 @@ import pytest
 
 from planner.cli.commands import main
 from planner.model import Brief, CalendarSettings, Person, Scenario, Task
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 from planner.wording import verdict_sentence
@@ -26,7 +27,7 @@ def test_work_that_outruns_the_calendar_is_undecided_not_impossible() -> None:
             tasks=(Task("big", role="designer", hours=2000, due=date(2027, 4, 1)),),
         ),
     )
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
     assert plan.solver_status == "UNKNOWN" and not plan.has_schedule
     sentence = verdict_sentence(plan)

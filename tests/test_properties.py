@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from planner.cli.commands import main
 from planner.io import dump_yaml, load_scenario_bytes, scenario_xlsx_bytes
 from planner.model import Brief, CalendarSettings, Dependency, FixedCost, Person, Scenario, Task
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import validate_plan
 from tests.conftest import DATA_DIR
@@ -108,7 +109,7 @@ def scenarios(draw: st.DrawFn, names: st.SearchStrategy[str] = _TEXT) -> Scenari
 def test_every_plan_is_valid_met_promises_hold_and_price_is_bookings_times_rates(
     scenario: Scenario,
 ) -> None:
-    plan = plan_scenario(scenario, time_limit=1)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=1))
     assert validate_plan(scenario, plan) == []
     last_day: dict[str, date] = {}
     for booking in plan.bookings:

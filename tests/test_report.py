@@ -23,6 +23,7 @@ from planner.cli import commands as cli
 from planner.io import load_scenario
 from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.report.page import (
     CLIENT_REPORT_CHARTS,
@@ -217,7 +218,7 @@ def test_cli_check_out_writes_outputs(tmp_path, capsys, monkeypatch, no_chromium
 # --- the one-page report on the bundled samples ----------------------------------------------
 def _one_page_report(path: Path) -> tuple[Scenario, Plan, str, bytes]:
     scenario = load_scenario(path)
-    plan = plan_scenario(scenario, time_limit=10)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=10))
     page = report_html(plan, scenario)
     return scenario, plan, page, html_to_pdf(page)
 

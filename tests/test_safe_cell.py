@@ -19,6 +19,7 @@ from planner.app.exports import plan_csv_bytes
 from planner.cli.commands import main
 from planner.io import dump_yaml, load_scenario, scenario_from_dict, scenario_to_dict
 from planner.model import Scenario
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.report.tables import plan_xlsx_bytes, write_plan_tables
 from planner.safe_cell import FORMULA_STARTS, safe_cell, unsafe_cell
@@ -82,7 +83,7 @@ def test_safe_cell_is_reversible_and_never_starts_like_a_formula(text: str) -> N
 
 
 def test_plan_csv_and_xlsx_read_back_formula_free(hostile: Scenario, tmp_path: Path) -> None:
-    plan = plan_scenario(hostile, time_limit=3)
+    plan = plan_scenario(hostile, SolveSettings(time_limit=3))
     assert_valid(hostile, plan)
     written = write_plan_tables(plan, tmp_path)
     people = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner.io import load_scenario
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR
@@ -30,7 +31,7 @@ def test_every_sample_is_pinned() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_verdict(name: str) -> None:
     scenario = load_scenario(DATA_DIR / name)
-    plan = plan_scenario(scenario, time_limit=5)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=5))
     assert_valid(scenario, plan)
     verdict, broken = EXPECTED[name]
     assert plan.verdict == verdict
@@ -39,7 +40,7 @@ def test_sample_verdict(name: str) -> None:
 
 def test_tundra_is_over_budget_too() -> None:
     scenario = load_scenario(DATA_DIR / "tundra-product-launch.yaml")
-    plan = plan_scenario(scenario, time_limit=5)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=5))
     assert_valid(scenario, plan)
     assert not plan.budget.within and plan.budget.gap is not None and plan.budget.gap < 0
 

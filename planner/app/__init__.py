@@ -7,7 +7,9 @@ unit-tested without Streamlit (this package never imports it). One app run goes:
     scenario ──scenario_key──▶ cache key ──plan_scenario (cached by the app)──▶ Plan
     Plan ──summarise / promises_table / app_figures / *_bytes──▶ what the page shows and offers
 
-Modules: :mod:`~planner.app.state` (samples, uploads, cache key),
+Modules: :mod:`~planner.app.session` (the session-state rules: loaded, valid, checked,
+received, explain and apply), :mod:`~planner.app.saved_sessions` (edits kept for a reload),
+:mod:`~planner.app.sources` (samples, uploads, cache key),
 :mod:`~planner.app.editing` (editable tables, issues), :mod:`~planner.app.columns`
 (column types and select options), :mod:`~planner.app.verdict` (headline and promises)
 and :mod:`~planner.app.exports` (charts and downloads). Every public name is importable
@@ -50,14 +52,14 @@ from planner.app.exports import (
     scenario_downloads,
     scenario_yaml_bytes,
 )
-from planner.app.sessions import (
+from planner.app.saved_sessions import (
     SavedSession,
     load_session,
     new_session_id,
     save_session,
     valid_session_id,
 )
-from planner.app.state import (
+from planner.app.sources import (
     DATA_DIR,
     DEFAULT_SAMPLE,
     list_samples,

@@ -20,12 +20,13 @@ from typing import Any
 import pandas as pd
 
 from planner.app import EditResult, editor_tables, escape_markdown, scenario_from_edits
-from planner.diagnosis.diagnose import BUDGET, CAPACITY, CHAIN, CONFLICT, Cause
 from planner.diagnosis.explanation import DEFAULT_EXPLAIN_LIMIT, Explanation, explain_scenario
+from planner.diagnosis.findings import BUDGET, CAPACITY, CHAIN, CONFLICT, Cause
 from planner.diagnosis.levers import Alternative, Progress, apply_alternative
 from planner.diagnosis.text import capitalised, day_text, days_text, money_text
 from planner.model import Scenario
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import DEFAULT_TIME_LIMIT
 from planner.report.audience import OTHER_WORK
 
@@ -75,7 +76,9 @@ def explain(
         Called with a few words and the share done (the page's progress bar).
     """
     limit = min(time_limit, EXPLAIN_MAX_LIMIT)
-    return explain_scenario(scenario, time_limit=limit, seed=seed, progress=progress)
+    return explain_scenario(
+        scenario, progress=progress, settings=SolveSettings(time_limit=limit, seed=seed)
+    )
 
 
 # ----------------------------------------------------------------------------- view

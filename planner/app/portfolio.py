@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from planner.charts.pipeline import pipeline_heatmap
 from planner.io import ScenarioError
 from planner.model import DateRange, Person, Scenario
+from planner.planning import SolveSettings
 from planner.store import (
     Portfolio,
     Store,
@@ -203,7 +204,7 @@ def save_time_off(
     if problems:
         return Outcome("error", "Time off not saved. " + " ".join(problems))
     try:
-        risks = change_time_off(store, name, ranges, version, time_limit=time_limit)
+        risks = change_time_off(store, name, ranges, version, SolveSettings(time_limit=time_limit))
     except (StoreError, ScenarioError, SQLAlchemyError) as error:
         return failed(error)
     if not risks:
@@ -277,7 +278,7 @@ def accept(
             status=status,
             probability=probability,
             tentative=tentative,
-            time_limit=time_limit,
+            settings=SolveSettings(time_limit=time_limit),
         )
     except (StoreError, SQLAlchemyError) as error:
         return failed(error)
@@ -296,7 +297,7 @@ def save_checked_version(
 ) -> Outcome:
     """Check a brief against the portfolio and save it as version ``label``."""
     try:
-        save_version(store, scenario, label, tentative, time_limit)
+        save_version(store, scenario, label, tentative, SolveSettings(time_limit=time_limit))
     except (StoreError, SQLAlchemyError) as error:
         return failed(error)
     return Outcome("ok", f"Saved {label.strip()!r} of {scenario.title}.")

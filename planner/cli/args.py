@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import math
 
+from planner.planning import SolveSettings
+
 MAX_TIME_LIMIT = 24 * 3600.0
 """Longest solver time limit accepted (one day)."""
 
@@ -59,3 +61,20 @@ def workers(text: str) -> int:
             f"--workers must be from 1 to {MAX_WORKERS} (got {text!r})"
         )
     return value
+
+
+def add_solver_options(parser: argparse.ArgumentParser, default_limit: float, help: str) -> None:
+    """``--time-limit``, ``--seed`` and ``--workers``, checked, for a command that solves."""
+    parser.add_argument("--time-limit", type=time_limit, default=default_limit, help=help)
+    parser.add_argument("--seed", type=seed, default=0, help="solver seed (default 0)")
+    parser.add_argument(
+        "--workers",
+        type=workers,
+        default=1,
+        help="solver workers (default 1: repeatable; more search in parallel, runs may differ)",
+    )
+
+
+def solve_settings(args: argparse.Namespace) -> SolveSettings:
+    """The one :class:`SolveSettings` of a command's checked options."""
+    return SolveSettings(time_limit=args.time_limit, seed=args.seed, workers=args.workers)

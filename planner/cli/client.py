@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 
+from planner.cli import args as cli_args
 from planner.client.answer import check_brief
 from planner.client.reading import error_text, load_brief, load_rate_card
 from planner.client.text import render_answer
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         print(error_text(error, lang), file=sys.stderr)
         return EXIT_BAD_INPUT
-    answer = check_brief(brief, card, time_limit=args.time_limit, seed=args.seed, lang=lang)
+    answer = check_brief(brief, card, cli_args.solve_settings(args), lang=lang)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:

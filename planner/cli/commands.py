@@ -67,22 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="plan a scenario and check every promise")
     check.add_argument("scenario", type=Path, help="scenario file (.yaml or .xlsx)")
-    check.add_argument(
-        "--time-limit",
-        type=cli_args.time_limit,
-        default=DEFAULT_TIME_LIMIT,
-        help=(
-            f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g}); with one worker "
-            "the solver stops on a repeatable work budget that normally ends within it, and a "
-            "very busy machine may take up to twice as long"
-        ),
-    )
-    check.add_argument("--seed", type=cli_args.seed, default=0, help="solver seed (default 0)")
-    check.add_argument(
-        "--workers",
-        type=cli_args.workers,
-        default=1,
-        help="solver workers (default 1: repeatable; more search in parallel, runs may differ)",
+    cli_args.add_solver_options(
+        check,
+        DEFAULT_TIME_LIMIT,
+        f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g}); with one worker "
+        "the solver stops on a repeatable work budget that normally ends within it, and a "
+        "very busy machine may take up to twice as long",
     )
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument(
@@ -98,11 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
         "explain", help="why promises break and the cheapest ways to make them hold"
     )
     explain.add_argument("scenario", type=Path, help="scenario file (.yaml or .xlsx)")
-    explain.add_argument(
-        "--time-limit",
-        type=cli_args.time_limit,
-        default=DEFAULT_EXPLAIN_LIMIT,
-        help=f"seconds per plan and re-plan; proofs get half (default {DEFAULT_EXPLAIN_LIMIT:g})",
+    cli_args.add_solver_options(
+        explain,
+        DEFAULT_EXPLAIN_LIMIT,
+        f"seconds per plan and re-plan; proofs get half (default {DEFAULT_EXPLAIN_LIMIT:g})",
     )
     explain.add_argument("--json", action="store_true", help="print one JSON object")
     _add_audience(explain)
@@ -192,9 +181,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.db is not None or args.save_as:
         scenario, plan = check_scenario(scenario, args)
     else:
-        plan = plan_scenario(
-            scenario, time_limit=args.time_limit, seed=args.seed, workers=args.workers
-        )
+        plan = plan_scenario(scenario, cli_args.solve_settings(args))
     notes: list[str] = []
     written: list[Path] = []
     if args.out:
@@ -215,7 +202,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     explanation_scenario = load_scenario(args.scenario)
-    explanation = explain_scenario(explanation_scenario, time_limit=args.time_limit)
+    explanation = explain_scenario(explanation_scenario, cli_args.solve_settings(args))
     if args.json:
         data = json.dumps(explanation.to_dict(args.audience), ensure_ascii=False)
         print(for_audience(data, explanation_scenario, args.audience))

@@ -15,6 +15,7 @@ from typing import TextIO
 from planner.cli import args as cli_args
 from planner.io import load_scenario
 from planner.model import Scenario
+from planner.planning import SolveSettings
 from planner.planning.pipeline import DEFAULT_TIME_LIMIT
 from planner.report.page import report_html
 from planner.risk.engine import ClusterError, Progress
@@ -84,7 +85,8 @@ def run_risk_command(args: argparse.Namespace) -> int:
         print(f"planner: {problem}", file=sys.stderr)
         return 2
     scenarios = [load_scenario(path) for path in args.scenario]
-    plans = [optimise(scenario, time_limit=args.time_limit) for scenario in scenarios]
+    settings = SolveSettings(time_limit=args.time_limit)
+    plans = [optimise(scenario, settings) for scenario in scenarios]
     try:
         results = sweep(
             scenarios,

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from planner.cli import args as cli_args
 from planner.io import dump_yaml, load_scenario
 from planner.model import Scenario
 from planner.planning.pipeline import DEFAULT_TIME_LIMIT
@@ -114,13 +115,8 @@ def add_store_commands(commands: Any, check: argparse.ArgumentParser) -> None:
 
 
 def _solver_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--time-limit",
-        type=float,
-        default=DEFAULT_TIME_LIMIT,
-        help=f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g})",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="solver seed (default 0)")
+    limit = f"solver time limit in seconds (default {DEFAULT_TIME_LIMIT:g})"
+    cli_args.add_solver_options(parser, DEFAULT_TIME_LIMIT, limit)
 
 
 def run_store_command(args: argparse.Namespace) -> int:
@@ -180,8 +176,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def _accept(store: Store, args: argparse.Namespace) -> int:
-    if args.time_limit <= 0:
-        raise StoreError("--time-limit must be a positive number of seconds")
     status = "accepted" if args.tentative is None else "tentative"
     result = accept_brief(
         store,
@@ -189,8 +183,7 @@ def _accept(store: Store, args: argparse.Namespace) -> int:
         status=status,
         probability=args.tentative,
         tentative=args.count_tentative,
-        time_limit=args.time_limit,
-        seed=args.seed,
+        settings=cli_args.solve_settings(args),
     )
     print(verdict_sentence(result.check.plan))
     again = " (checked again after another change to the portfolio)" if result.attempts > 1 else ""
@@ -211,9 +204,7 @@ def check_scenario(scenario: Scenario, args: argparse.Namespace) -> tuple[Scenar
                 scenario,
                 store.snapshot(),
                 args.count_tentative,
-                args.time_limit,
-                args.seed,
-                args.workers,
+                cli_args.solve_settings(args),
             )
             if args.save_as:
                 store.save_version(
@@ -260,7 +251,7 @@ def _grid(frame: Any, key: str) -> str:
 
 def _recheck(store: Store, args: argparse.Namespace) -> int:
     names = [p.name for p in store.snapshot().projects if p.status == "accepted"]
-    risks = recheck(store, names, args.time_limit, args.seed)
+    risks = recheck(store, names, cli_args.solve_settings(args))
     print(f"Checked {len(names)} accepted project{'s' if len(names) != 1 else ''} again.")
     if not risks:
         print("Every promise they kept still holds.")

@@ -24,7 +24,8 @@ from planner.client.pricing import PriceRange, Scope, price_range, scope_within_
 from planner.client.reading import raise_located
 from planner.client.timeline import Timeline, check_timeline
 from planner.i18n import texts
-from planner.planning.pipeline import DEFAULT_TIME_LIMIT
+from planner.planning import SolveSettings
+from planner.planning.pipeline import DEFAULT_SETTINGS
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,7 @@ class ClientAnswer:
 def check_brief(
     brief: ClientBrief,
     card: RateCard,
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    seed: int = 0,
+    settings: SolveSettings = DEFAULT_SETTINGS,
     source: str = "<brief>",
     lang: str | None = "en",
 ) -> ClientAnswer:
@@ -96,7 +96,7 @@ def check_brief(
         The client's brief (no team).
     card:
         Rates and assumed capacity per role.
-    time_limit, seed:
+    settings:
         Passed to the planner.
     source:
         The brief's file name, for the error when the card lacks a role.
@@ -127,7 +127,7 @@ def check_brief(
         illustrative=card.illustrative,
         price=price_range(brief, card),
         scope=scope_within_budget(brief, card),
-        timeline=check_timeline(brief, card, time_limit, seed),
+        timeline=check_timeline(brief, card, settings),
         capacity=capacity,
         names={d.id: d.label for d in brief.deliverables},
     )

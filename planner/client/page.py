@@ -15,6 +15,7 @@ from planner.client.reading import brief_from_bytes, issue_text, rate_card_from_
 from planner.client.text import AnswerText, answer_lines
 from planner.i18n import texts
 from planner.io.errors import ScenarioError
+from planner.planning import SolveSettings
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "samples" / "client"
 """Sample briefs and rate cards: ``data/client`` in the repository, shipped in the package too."""
@@ -81,5 +82,5 @@ def check_uploads(
         client_brief = brief_from_bytes(brief[0], brief[1], lang, rate_card)
     except ScenarioError as error:
         return PageResult(None, None, tuple(issue_text(i, lang) for i in error.issues))
-    answer = check_brief(client_brief, rate_card, time_limit=time_limit, lang=lang)
+    answer = check_brief(client_brief, rate_card, SolveSettings(time_limit=time_limit), lang=lang)
     return PageResult(answer, answer_lines(answer, lang), ())

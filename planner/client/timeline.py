@@ -18,7 +18,8 @@ from planner.client.model import ClientBrief, Deliverable, RateCard
 from planner.client.pricing import prerequisites
 from planner.client.scenario import market_scenario
 from planner.plan import Plan
-from planner.planning.pipeline import PlanningContext, plan_scenario, prepare
+from planner.planning import SolveSettings
+from planner.planning.pipeline import DEFAULT_SETTINGS, PlanningContext, plan_context, prepare
 
 TIMELINE_VERDICTS: tuple[str, ...] = ("realistic", "tight", "unrealistic", "undecided")
 """``realistic``: every date holds even at the high effort; ``tight``: at the typical effort
@@ -70,15 +71,16 @@ class Timeline:
 
 
 def plan_brief(
-    brief: ClientBrief, card: RateCard, point: str, time_limit: float, seed: int
+    brief: ClientBrief, card: RateCard, point: str, settings: SolveSettings
 ) -> tuple[PlanningContext, Plan]:
     """The brief planned at ``point`` effort over the card's anonymous capacity."""
     scenario = market_scenario(brief, card, point)
-    return prepare(scenario), plan_scenario(scenario, time_limit=time_limit, seed=seed)
+    context = prepare(scenario)
+    return context, plan_context(context, settings)
 
 
 def check_timeline(
-    brief: ClientBrief, card: RateCard, time_limit: float = 5.0, seed: int = 0
+    brief: ClientBrief, card: RateCard, settings: SolveSettings = DEFAULT_SETTINGS
 ) -> Timeline:
     """Plan the brief and say whether its dates are realistic, with reasons.
 
@@ -86,10 +88,10 @@ def check_timeline(
     ----------
     brief, card:
         The client's brief and the rate card standing in for an agency.
-    time_limit, seed:
+    settings:
         Passed to the planner (each of the up to two plans).
     """
-    context, plan = plan_brief(brief, card, "typical", time_limit, seed)
+    context, plan = plan_brief(brief, card, "typical", settings)
     dates = _date_lines(brief, plan)
     finish = max((t.finish for t in plan.tasks if t.finish), default=None)
     if not plan.has_schedule:
@@ -98,7 +100,7 @@ def check_timeline(
     reasons = tuple(r for line in late for r in explain_date(brief, card, context, line))
     if late:
         return Timeline("unrealistic", dates, finish, reasons, plan.solver_status, None)
-    _context, high = plan_brief(brief, card, "high", time_limit, seed)
+    _context, high = plan_brief(brief, card, "high", settings)
     holds = high.has_schedule and not high.broken_promises
     verdict = "realistic" if holds else "tight"
     return Timeline(verdict, dates, finish, (), plan.solver_status, holds)

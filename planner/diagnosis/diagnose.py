@@ -20,12 +20,18 @@ Usage::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
-
-from planner.diagnosis.capacity import Shortfall, worst_shortfall
-from planner.diagnosis.chain import ChainBound, Reach
+from planner.diagnosis.capacity import worst_shortfall
+from planner.diagnosis.chain import Reach
+from planner.diagnosis.findings import (
+    BUDGET,
+    CAPACITY,
+    CHAIN,
+    CONFLICT,
+    BudgetGap,
+    Cause,
+    Conflict,
+    Diagnosis,
+)
 from planner.diagnosis.sentences import (
     budget_sentence,
     capacity_sentence,
@@ -36,152 +42,21 @@ from planner.diagnosis.sentences import (
 from planner.diagnosis.text import capitalised, day_text
 from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome
-from planner.planning.agency import build_problem
-from planner.planning.pipeline import DEFAULT_TIME_LIMIT, PlanningContext, plan_from_result, prepare
-from planner.scheduler import Problem, solve
-from planner.scheduler.deadlines import conflict_core
+from planner.planning.pipeline import DEFAULT_TIME_LIMIT, PlanningContext, plan_context, prepare
+from planner.scheduler.deadlines import Core, conflict_core
+from planner.scheduler.settings import SolveSettings
 
-CHAIN, CAPACITY, CONFLICT, BUDGET = "dependency_chain", "capacity", "conflict", "budget"
-CAUSE_KINDS: tuple[str, ...] = (CHAIN, CAPACITY, CONFLICT, BUDGET)
 DEFAULT_CHECK_LIMIT = 1.0
 """Seconds per proof step (each removal test of a conflict)."""
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """Promises (instance ids) that cannot all hold together.
-
-    ``proven`` is False when the solver could not decide within the time limit; ``minimal``
-    is True when dropping any one of them was shown to let the others hold.
-    """
-
-    members: tuple[str, ...]
-    names: tuple[str, ...]
-    dues: tuple[date, ...]
-    proven: bool
-    minimal: bool
-    shortfall: Shortfall | None = None
-    shared_people: tuple[str, ...] = ()
-
-    def figures(self) -> dict[str, Any]:
-        """JSON-ready figures."""
-        return {
-            "promises": [
-                {"task": t, "name": n, "due": d.isoformat()}
-                for t, n, d in zip(self.members, self.names, self.dues, strict=True)
-            ],
-            "proven": self.proven,
-            "minimal": self.minimal,
-            "shared_people": list(self.shared_people),
-            "capacity": self.shortfall.figures() if self.shortfall else None,
-        }
-
-
-@dataclass(frozen=True)
-class BudgetGap:
-    """The plan's price against the budget, by role and by deliverable."""
-
-    price: float
-    budget: float
-    currency: str
-    price_by_role: tuple[tuple[str, float], ...]
-    price_by_deliverable: tuple[tuple[str, float], ...]
-
-    @property
-    def over(self) -> float:
-        """How much the price exceeds the budget."""
-        return round(self.price - self.budget, 2)
-
-    @property
-    def share_covered(self) -> float:
-        """The share of the brief's price the budget pays for (0–1)."""
-        return min(1.0, self.budget / self.price) if self.price > 0 else 1.0
-
-    def figures(self) -> dict[str, Any]:
-        """JSON-ready figures."""
-        return {
-            "price": round(self.price, 2),
-            "budget": round(self.budget, 2),
-            "over": self.over,
-            "share_covered": round(self.share_covered, 4),
-            "price_by_role": {k: round(v, 2) for k, v in self.price_by_role},
-            "price_by_deliverable": {k: round(v, 2) for k, v in self.price_by_deliverable},
-        }
-
-
-Detail = ChainBound | Shortfall | Conflict | BudgetGap
-
-
-@dataclass(frozen=True)
-class Cause:
-    """One reason the brief does not hold, with the figures behind ``sentence``.
-
-    ``task`` is the broken promise (instance id; None for the budget) and ``kind`` one of
-    :data:`CAUSE_KINDS`.
-    """
-
-    kind: str
-    task: str | None
-    name: str
-    sentence: str
-    detail: Detail
-    proven: bool = True
-
-    def figures(self) -> dict[str, Any]:
-        """JSON-ready figures of the detail."""
-        if isinstance(self.detail, ChainBound):
-            return chain_figures(self.detail)
-        return self.detail.figures()
-
-
-@dataclass(frozen=True)
-class Diagnosis:
-    """Every cause found for a plan's broken promises and its budget.
-
-    ``notes`` holds what could not be explained (e.g. all promises can hold together and the
-    plan simply ran out of time).
-    """
-
-    plan: Plan
-    causes: tuple[Cause, ...]
-    notes: tuple[str, ...] = ()
-
-    def causes_for(self, task: str) -> tuple[Cause, ...]:
-        """The causes of one broken promise."""
-        return tuple(c for c in self.causes if c.task == task)
-
-
-def chain_figures(bound: ChainBound) -> dict[str, Any]:
-    """JSON-ready figures of a dependency chain."""
-    return {
-        "days_needed": bound.needed_days,
-        "days_allowed": bound.allowed_days,
-        "agency_days": bound.agency_days,
-        "client_days": bound.client_days,
-        "earliest_finish": bound.earliest_finish.isoformat(),
-        "due": bound.due.isoformat(),
-        "chain": [
-            {
-                "task": s.task,
-                "name": s.name,
-                "kind": s.kind,
-                "start": s.start.isoformat(),
-                "finish": s.finish.isoformat(),
-                "working_days": s.working_days,
-                "hours": round(s.hours, 2),
-                "people": list(s.people),
-            }
-            for s in bound.steps
-        ],
-    }
+CHECK_SETTINGS = SolveSettings(time_limit=DEFAULT_CHECK_LIMIT)
 
 
 def diagnose(
     scenario: Scenario,
     plan: Plan | None = None,
-    time_limit: float = DEFAULT_CHECK_LIMIT,
-    seed: int = 0,
-    workers: int = 1,
+    settings: SolveSettings = CHECK_SETTINGS,
     context: PlanningContext | None = None,
 ) -> Diagnosis:
     """Name the binding cause(s) of every promise the plan misses, and the budget gap.
@@ -192,10 +67,8 @@ def diagnose(
         The brief and capacity.
     plan
         The plan to explain; planned here (default solver time limit) when not given.
-    time_limit
-        Seconds per solver step when proving conflicts.
-    seed, workers
-        Solver settings.
+    settings
+        Solver settings; ``time_limit`` is per solver step when proving conflicts.
     context
         The prepared scenario, when the caller already has it.
 
@@ -204,46 +77,47 @@ def diagnose(
     Diagnosis
     """
     context = context or prepare(scenario)
-    problem = build_problem(scenario, context.calendar, context.instances)
     if plan is None:
-        result = solve(problem, time_limit=DEFAULT_TIME_LIMIT, seed=seed, workers=workers)
-        plan = plan_from_result(context, result)
-    reach = Reach(context)
+        plan = plan_context(context, settings.limited_to(DEFAULT_TIME_LIMIT))
+    finder = _CauseFinder(context, plan, settings)
     causes: list[Cause] = []
     notes: list[str] = []
-    met = sorted((p for p in plan.promises if p.met), key=lambda p: p.priority)
-    broken = plan.broken_promises if plan.has_schedule else plan.promises
-    shortages: dict[tuple[object, ...], str] = {}  # one full sentence per shortage
-    for promise in broken:
-        bound = reach.chain(promise.task)
-        if bound.breaks:
-            causes.append(
-                Cause(
-                    CHAIN, promise.task, promise.name, chain_sentence(bound, promise, reach), bound
-                )
-            )
-            continue
-        due = {promise.task: _due_period(context, promise.task)}
-        short = worst_shortfall(reach, due)
-        if short is not None:
-            seen = (short.who, short.first_day, short.last_day, short.needed_minutes)
-            if seen in shortages:
-                sentence = same_shortage_sentence(promise, short, shortages[seen])
-            else:
-                sentence = capacity_sentence(promise, short)
-                shortages[seen] = promise.name
-            causes.append(Cause(CAPACITY, promise.task, promise.name, sentence, short))
-            continue
-        others = [p for p in broken if p.task != promise.task]
-        found = _conflict(context, reach, problem, promise, met, others, time_limit, seed, workers)
-        if isinstance(found, str):
-            notes.append(found)
-        else:
-            causes.append(found)
+    for promise in finder.broken:
+        found = finder.cause_of(promise)
+        (notes if isinstance(found, str) else causes).append(found)
     gap = budget_gap(plan)
     if gap is not None:
         causes.append(Cause(BUDGET, None, "Budget", budget_sentence(gap), gap))
     return Diagnosis(plan=plan, causes=tuple(causes), notes=tuple(notes))
+
+
+class _CauseFinder:
+    """The checks for one plan's broken promises, in order: chain, capacity, conflict."""
+
+    def __init__(self, context: PlanningContext, plan: Plan, settings: SolveSettings) -> None:
+        self.context, self.settings = context, settings
+        self.reach = Reach(context)
+        self.met = sorted((p for p in plan.promises if p.met), key=lambda p: p.priority)
+        self.broken = plan.broken_promises if plan.has_schedule else plan.promises
+        self.shortages: dict[tuple[object, ...], str] = {}  # one full sentence per shortage
+
+    def cause_of(self, promise: PromiseOutcome) -> Cause | str:
+        """The binding cause of one broken promise (a note when none can be shown)."""
+        bound = self.reach.chain(promise.task)
+        if bound.breaks:
+            sentence = chain_sentence(bound, promise, self.reach)
+            return Cause(CHAIN, promise.task, promise.name, sentence, bound)
+        short = worst_shortfall(self.reach, {promise.task: _due_period(self.context, promise.task)})
+        if short is not None:
+            seen = (short.who, short.first_day, short.last_day, short.needed_minutes)
+            if seen in self.shortages:
+                sentence = same_shortage_sentence(promise, short, self.shortages[seen])
+            else:
+                sentence = capacity_sentence(promise, short)
+                self.shortages[seen] = promise.name
+            return Cause(CAPACITY, promise.task, promise.name, sentence, short)
+        others = [p for p in self.broken if p.task != promise.task]
+        return _conflict(self.context, self.reach, promise, self.met, others, self.settings)
 
 
 def _due_period(context: PlanningContext, task: str) -> int:
@@ -255,19 +129,16 @@ def _due_period(context: PlanningContext, task: str) -> int:
 def _conflict(
     context: PlanningContext,
     reach: Reach,
-    problem: Problem,
     promise: PromiseOutcome,
     met: list[PromiseOutcome],
     others: list[PromiseOutcome],
-    time_limit: float,
-    seed: int,
-    workers: int,
+    settings: SolveSettings,
 ) -> Cause | str:
     """A conflict cause for ``promise``, or a note when every promise can hold together."""
     core = None
     for pool in (met, [*others, *met]):
         candidates = [p.task for p in pool] + [promise.task]
-        core = conflict_core(problem, candidates, [promise.task], time_limit, seed, workers)
+        core = conflict_core(context.problem, candidates, [promise.task], **settings.options)
         if core.status != "FEASIBLE":
             break
     assert core is not None
@@ -276,34 +147,33 @@ def _conflict(
             f"{promise.name} can be kept together with every other promise; a longer search "
             f"should find such a plan."
         )
-    by_task = {p.task: p for p in [*met, *others, promise]}
+    conflict = _conflict_of(core, reach, context, [*met, *others, promise])
+    if conflict.members == (promise.task,) and conflict.proven:
+        sentence = capitalised(
+            f"{promise.name} cannot be ready by {day_text(promise.due)}: on paper there are "
+            f"enough free hours, but not in the way the work can be shared out between people."
+        )
+        return Cause(CAPACITY, promise.task, promise.name, sentence, conflict)
+    sentence = conflict_sentence(promise, conflict)
+    return Cause(CONFLICT, promise.task, promise.name, sentence, conflict, proven=conflict.proven)
+
+
+def _conflict_of(
+    core: Core, reach: Reach, context: PlanningContext, promises: list[PromiseOutcome]
+) -> Conflict:
+    """The conflict a core proves, with its shared people and capacity shortfall."""
+    by_task = {p.task: p for p in promises}
     members = tuple(m for m in core.members if m in by_task)
-    due = {m: _due_period(context, m) for m in members}
-    short = worst_shortfall(reach, due)
+    short = worst_shortfall(reach, {m: _due_period(context, m) for m in members})
     people = [set().union(*(reach.people[i] for i in reach.ancestors([m]))) for m in members]
-    shared = tuple(sorted(set.intersection(*people))) if people else ()
-    conflict = Conflict(
+    return Conflict(
         members=members,
         names=tuple(by_task[m].name for m in members),
         dues=tuple(by_task[m].due for m in members),
         proven=core.status == "INFEASIBLE",
         minimal=core.minimal,
         shortfall=short,
-        shared_people=shared,
-    )
-    if members == (promise.task,) and conflict.proven:
-        sentence = capitalised(
-            f"{promise.name} cannot be ready by {day_text(promise.due)}: on paper there are "
-            f"enough free hours, but not in the way the work can be shared out between people."
-        )
-        return Cause(CAPACITY, promise.task, promise.name, sentence, conflict)
-    return Cause(
-        CONFLICT,
-        promise.task,
-        promise.name,
-        conflict_sentence(promise, conflict),
-        conflict,
-        proven=conflict.proven,
+        shared_people=tuple(sorted(set.intersection(*people))) if people else (),
     )
 
 

@@ -15,19 +15,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.diagnosis.diagnose import Diagnosis, diagnose
+from planner.diagnosis.diagnose import diagnose
+from planner.diagnosis.findings import Diagnosis
 from planner.diagnosis.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, largest_scope
 from planner.diagnosis.text import day_text, listing, money_text
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning.agency import build_problem
-from planner.planning.pipeline import plan_from_result, prepare
-from planner.scheduler import solve
+from planner.planning.pipeline import plan_context, prepare
+from planner.scheduler.settings import SolveSettings
 from planner.wording import AGENCY, Audience, certainty_line, verdict_lines
 
 DEFAULT_EXPLAIN_LIMIT = 2.0
 """Seconds for the plan and each re-plan; proofs and priced searches get half."""
+EXPLAIN_SETTINGS = SolveSettings(time_limit=DEFAULT_EXPLAIN_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -148,11 +149,9 @@ def _alternative_dict(alternative: Alternative, plan: Plan, audience: Audience) 
 
 def explain_scenario(
     scenario: Scenario,
-    time_limit: float = DEFAULT_EXPLAIN_LIMIT,
+    settings: SolveSettings = EXPLAIN_SETTINGS,
     min_priority: int | None = None,
     alternatives: int = 4,
-    seed: int = 0,
-    workers: int = 1,
     progress: Progress | None = None,
 ) -> Explanation:
     """Plan, diagnose, search alternatives and answer the reverse questions.
@@ -161,14 +160,13 @@ def explain_scenario(
     ----------
     scenario
         The brief, capacity and levers.
-    time_limit
-        Seconds for the plan and each re-plan; proofs and priced searches get half of it.
+    settings
+        Solver settings; ``time_limit`` is for the plan and each re-plan, and proofs and
+        priced searches get half of it.
     min_priority
         Alternatives need only keep promises of this priority or higher.
     alternatives
         Most alternatives returned.
-    seed, workers
-        Solver settings.
     progress
         Called with a few words and the share done (0 … 1) at every step; the app draws a
         progress bar with it (and an exception raised in it stops the explanation).
@@ -181,29 +179,24 @@ def explain_scenario(
     started = time.perf_counter()
     report("Planning", 0.0)
     context = prepare(scenario)
-    problem = build_problem(scenario, context.calendar, context.instances)
-    result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
-    plan = plan_from_result(context, result)
-    step = time_limit / 2
+    plan = plan_context(context, settings)
+    step = settings.limited_to(settings.time_limit / 2)
     report("Finding the causes", 0.1)
-    diagnosis = diagnose(scenario, plan, step, seed, workers, context)
+    diagnosis = diagnose(scenario, plan, step, context)
     ways = find_alternatives(
         scenario,
         plan,
         min_priority=min_priority,
         limit=alternatives,
-        time_limit=step,
-        replan_limit=time_limit,
-        seed=seed,
-        workers=workers,
+        settings=step,
+        replan_limit=settings.time_limit,
         context=context,
         progress=lambda words, share: report(words, 0.15 + 0.75 * share),
     )
-    broken = plan.verdict != "feasible"
     report("Earliest possible dates", 0.9)
-    earliest = earliest_dates(context, step, seed, workers) if broken else ()
+    earliest = earliest_dates(context, step) if plan.verdict != "feasible" else ()
     report("Largest scope within budget", 0.95)
-    scope = largest_scope(context, plan, time_limit, seed, workers)
+    scope = largest_scope(context, plan, settings)
     report("Done", 1.0)
     return Explanation(
         plan, diagnosis, ways, earliest, scope, seconds=time.perf_counter() - started

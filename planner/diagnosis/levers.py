@@ -49,13 +49,16 @@ from planner.diagnosis.search import (
 from planner.diagnosis.text import days_text, hours_text, listing, money_text
 from planner.model import Levers, Scenario
 from planner.plan import Plan
-from planner.planning.pipeline import PlanningContext, plan_scenario, prepare
+from planner.planning.pipeline import PlanningContext, plan_context, plan_scenario, prepare
+from planner.scheduler.settings import SolveSettings
 from planner.validate.rules import validate_plan
 
 DEFAULT_SEARCH_LIMIT = 1.0
 """Seconds per priced search run."""
 DEFAULT_REPLAN_LIMIT = 2.0
 """Seconds per re-plan of an alternative."""
+SEARCH_SETTINGS = SolveSettings(time_limit=DEFAULT_SEARCH_LIMIT)
+REPLAN_SETTINGS = SolveSettings(time_limit=DEFAULT_REPLAN_LIMIT)
 REPAIR_ROUNDS = 2
 T = TypeVar("T")
 R = TypeVar("R")
@@ -200,9 +203,7 @@ def _modes(levers: Levers, base: bool) -> list[tuple[tuple[Any, ...], tuple[Any,
 def candidates(
     context: PlanningContext,
     min_priority: int | None = None,
-    time_limit: float = DEFAULT_SEARCH_LIMIT,
-    seed: int = 0,
-    workers: int = 1,
+    settings: SolveSettings = SEARCH_SETTINGS,
     progress: Progress | None = None,
 ) -> list[tuple[Change, ...]]:
     """Distinct change sets that keep the targeted promises (before re-planning), cheapest first.
@@ -223,7 +224,7 @@ def candidates(
     def priced(job: tuple[Any, ...]) -> tuple[Change, ...] | None:
         variant, ctx, overtime, freelancers, groups, move = job
         setup = priced_setup(ctx, overtime, freelancers)
-        result = run(ctx, setup, groups, move, time_limit, seed, workers)
+        result = run(ctx, setup, groups, move, settings)
         return None if result is None else (*variant, *result)
 
     # The runs are independent and each is deterministic (one solver worker, a work
@@ -261,10 +262,8 @@ def find_alternatives(
     plan: Plan | None = None,
     min_priority: int | None = None,
     limit: int = 4,
-    time_limit: float = DEFAULT_SEARCH_LIMIT,
+    settings: SolveSettings = SEARCH_SETTINGS,
     replan_limit: float = DEFAULT_REPLAN_LIMIT,
-    seed: int = 0,
-    workers: int = 1,
     context: PlanningContext | None = None,
     progress: Progress | None = None,
 ) -> tuple[Alternative, ...]:
@@ -276,23 +275,16 @@ def find_alternatives(
 
     Parameters
     ----------
-    scenario
-        The brief, capacity and levers.
+    scenario, context
+        The brief, capacity and levers; the prepared scenario when the caller has it.
     plan
-        The current plan; planned here when not given. Nothing is returned when it is
-        already feasible.
+        The current plan (planned here when not given); nothing is returned when it holds.
     min_priority
         Keep only the promises of this priority or higher (default: every promise).
     limit
         Most alternatives returned.
-    time_limit
-        Seconds per priced search run.
-    replan_limit
-        Seconds per re-plan of an alternative.
-    seed, workers
-        Solver settings.
-    context
-        The prepared scenario, when the caller already has it.
+    settings, replan_limit
+        Solver settings (``time_limit`` per priced search run); seconds per re-plan.
     progress
         Called with a few words and the share done (0 … 1) as the search goes on.
 
@@ -304,28 +296,18 @@ def find_alternatives(
     """
     context = context or prepare(scenario)
     if plan is None:
-        plan = plan_scenario(scenario, time_limit=replan_limit, seed=seed, workers=workers)
+        plan = plan_context(context, settings.limited_to(replan_limit))
     if plan.verdict == "feasible":
         return ()
     pools: dict[frozenset[tuple[str, str]], list[tuple[Change, ...]]] = {}
     searching = _scaled(progress, 0.0, 0.6)
-    for changes in candidates(context, min_priority, time_limit, seed, workers, searching):
+    for changes in candidates(context, min_priority, settings, searching):
         pools.setdefault(kind_of(changes), []).append(changes)
     ordered = sorted(pools.values(), key=lambda p: changes_cost(p[0]))
+    replan = settings.limited_to(replan_limit)
 
     def settle(pool: list[tuple[Change, ...]]) -> Alternative | None:
-        """The first of a pool's two cheapest candidates that survives trimming and checks."""
-        for found in pool[:2]:
-            changes = trim(context, found, min_priority, time_limit, seed, workers)
-            alternative = None
-            for attempt in (meaningful(changes), changes):  # without tiny levers first
-                if alternative is None and (attempt is changes or len(attempt) < len(changes)):
-                    alternative = verify(
-                        scenario, attempt, min_priority, replan_limit, seed, workers, context
-                    )
-            if alternative is not None:
-                return alternative
-        return None
+        return _settle(pool, context, min_priority, settings, replan)
 
     checked = _first_of_each_kind(ordered, settle, limit, _scaled(progress, 0.6, 1.0))
     ranked = sorted(checked.values(), key=_rank)
@@ -333,6 +315,25 @@ def find_alternatives(
         Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
         for k, a in enumerate(ranked)
     )
+
+
+def _settle(
+    pool: list[tuple[Change, ...]],
+    context: PlanningContext,
+    min_priority: int | None,
+    settings: SolveSettings,
+    replan: SolveSettings,
+) -> Alternative | None:
+    """The first of a pool's two cheapest candidates that survives trimming and checks."""
+    for found in pool[:2]:
+        changes = trim(context, found, min_priority, settings)
+        alternative = None
+        for attempt in (meaningful(changes), changes):  # without tiny levers first
+            if alternative is None and (attempt is changes or len(attempt) < len(changes)):
+                alternative = verify(context.scenario, attempt, min_priority, replan, context)
+        if alternative is not None:
+            return alternative
+    return None
 
 
 def _first_of_each_kind(
@@ -403,9 +404,7 @@ def verify(
     scenario: Scenario,
     changes: Sequence[Change],
     min_priority: int | None = None,
-    replan_limit: float = DEFAULT_REPLAN_LIMIT,
-    seed: int = 0,
-    workers: int = 1,
+    settings: SolveSettings = REPLAN_SETTINGS,
     context: PlanningContext | None = None,
 ) -> Alternative | None:
     """Apply, re-plan and check some changes; repair small slips and the budget if allowed.
@@ -419,7 +418,7 @@ def verify(
     changes = list(changes)
     for _ in range(REPAIR_ROUNDS + 2):
         applied = apply_changes(scenario, changes)
-        plan = plan_scenario(applied, time_limit=replan_limit, seed=seed, workers=workers)
+        plan = plan_scenario(applied, settings)
         if not plan.has_schedule or validate_plan(applied, plan):
             return None
         priority = {p.task: p.priority for p in plan.promises}

@@ -20,13 +20,17 @@ from typing import Any
 
 from planner.diagnosis.changes import apply_changes, drop_change
 from planner.plan import Plan
-from planner.planning.agency import build_problem
 from planner.planning.pipeline import PlanningContext, plan_scenario
 from planner.scheduler.deadlines import earliest_finish
+from planner.scheduler.settings import SolveSettings
 
 MAX_EXACT_UNITS = 14
 """Deliverables up to which every subset is tried; beyond, the cheapest are dropped first."""
 SCOPE_TRIES = 3
+PROOF_SETTINGS = SolveSettings(time_limit=1.0)
+"""Seconds per earliest-date proof."""
+REPLAN_SETTINGS = SolveSettings(time_limit=2.0)
+"""Seconds per re-plan of a smaller scope."""
 
 
 @dataclass(frozen=True)
@@ -55,16 +59,15 @@ class EarliestDate:
 
 
 def earliest_dates(
-    context: PlanningContext, time_limit: float = 1.0, seed: int = 0, workers: int = 1
+    context: PlanningContext, settings: SolveSettings = PROOF_SETTINGS
 ) -> tuple[EarliestDate, ...]:
     """The earliest possible date of every promise, one at a time, with today's capacity."""
     calendar = context.calendar
-    problem = build_problem(context.scenario, calendar, context.instances)
     answers = []
     for instance in context.instances:
         if instance.due is None:
             continue
-        found = earliest_finish(problem, instance.id, time_limit, seed, workers)
+        found = earliest_finish(context.problem, instance.id, **settings.options)
         name = instance.task.label
         if instance.occurrence is not None:
             name = f"{name} #{instance.occurrence}"
@@ -147,9 +150,7 @@ def _ranked_scopes(
 def largest_scope(
     context: PlanningContext,
     plan: Plan,
-    time_limit: float = 2.0,
-    seed: int = 0,
-    workers: int = 1,
+    settings: SolveSettings = REPLAN_SETTINGS,
 ) -> Scope | None:
     """The most of the brief (by price) the budget covers; None without budget or schedule.
 
@@ -182,7 +183,7 @@ def largest_scope(
         smaller = apply_changes(scenario, [drop_change(scenario, t) for t in tasks])
         if not smaller.brief.tasks:
             return Scope((), dropped, tasks, plan.budget.fixed_costs, budget, True)
-        replanned = plan_scenario(smaller, time_limit=time_limit, seed=seed, workers=workers)
+        replanned = plan_scenario(smaller, settings)
         if replanned.has_schedule and replanned.budget.within:
             kept_units = tuple(u for u in members if u in kept)
             return Scope(kept_units, dropped, tasks, replanned.budget.price, budget, True)

@@ -32,12 +32,12 @@ from planner.diagnosis.changes import (
     turnaround_change,
 )
 from planner.model import FreelancerOption, Levers, OvertimeOption, Scenario, TurnaroundOption
-from planner.planning.agency import build_problem
 from planner.planning.calendar import WorkCalendar, calendar_end
 from planner.planning.instances import expand_tasks
 from planner.planning.pipeline import PlanningContext
 from planner.scheduler import Problem, Resource
 from planner.scheduler.deadlines import PricedResult, check_deadlines, solve_min_cost
+from planner.scheduler.settings import SolveSettings
 
 SCALE = 6000
 """Model cost units per unit of currency (a rate per hour is then rate × 100 per minute)."""
@@ -87,7 +87,7 @@ def priced_setup(
 ) -> Setup:
     """The scenario's problem with a priced resource per overtime and freelancer option."""
     scenario, calendar = context.scenario, context.calendar
-    base = build_problem(scenario, calendar, context.instances)
+    base = context.problem
     resources = list(base.resources)
     options: dict[str, Option] = {}
     companions: dict[str, str] = {}
@@ -146,9 +146,7 @@ def run(
     setup: Setup,
     groups: dict[str, list[str]],
     move_dates: bool,
-    time_limit: float,
-    seed: int,
-    workers: int,
+    settings: SolveSettings,
 ) -> tuple[Change, ...] | None:
     """The cheapest changes the priced problem finds; None when the promises cannot hold."""
     levers = levers_of(context.scenario)
@@ -165,9 +163,7 @@ def run(
         priced=setup.priced,
         companions=setup.companions,
         team_limit=setup.team_limit,
-        time_limit=time_limit,
-        seed=seed,
-        workers=workers,
+        **settings.options,
     )
     if result.schedule is None:
         return None
@@ -238,15 +234,12 @@ def promises_hold(
     scenario: Scenario,
     changes: Sequence[Change],
     min_priority: int | None,
-    time_limit: float,
-    seed: int,
-    workers: int,
+    settings: SolveSettings,
 ) -> bool:
     """True when, after the changes, every targeted promise is proven able to hold."""
     context = short_context(apply_changes(scenario, changes))
-    problem = build_problem(context.scenario, context.calendar, context.instances)
     hard = [i for ids in targets(context, min_priority).values() for i in ids]
-    return check_deadlines(problem, hard, time_limit, seed, workers) == "FEASIBLE"
+    return check_deadlines(context.problem, hard, **settings.options) == "FEASIBLE"
 
 
 def resized(scenario: Scenario, calendar: WorkCalendar, change: Change, steps: int) -> Change:
@@ -273,9 +266,7 @@ def trim(
     context: PlanningContext,
     changes: Sequence[Change],
     min_priority: int | None,
-    time_limit: float,
-    seed: int = 0,
-    workers: int = 1,
+    settings: SolveSettings,
 ) -> tuple[Change, ...]:
     """Capacity and turnaround changes cut to the least that still keeps the promises.
 
@@ -294,7 +285,7 @@ def trim(
         while low < high:
             middle = (low + high) // 2
             trial = [*others, resized(scenario, calendar, change, middle)] if middle else others
-            if promises_hold(scenario, trial, min_priority, time_limit, seed, workers):
+            if promises_hold(scenario, trial, min_priority, settings):
                 high = middle
             else:
                 low = middle + 1

@@ -6,10 +6,9 @@ scheduling vocabulary, so that it can be read out in a client meeting.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from planner.diagnosis.capacity import Shortfall, losses, losses_text
 from planner.diagnosis.chain import ChainBound, Reach
+from planner.diagnosis.findings import BudgetGap, Conflict
 from planner.diagnosis.text import (
     capitalised,
     day_text,
@@ -19,9 +18,6 @@ from planner.diagnosis.text import (
     money_text,
 )
 from planner.plan import PromiseOutcome
-
-if TYPE_CHECKING:  # the cause details live in planner.diagnosis.diagnose, which imports this module
-    from planner.diagnosis.diagnose import BudgetGap, Conflict
 
 
 def _role(text: str) -> str:

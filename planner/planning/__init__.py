@@ -8,18 +8,24 @@ frozen solve settings passed along the way.
 """
 
 from planner.planning.pipeline import (
+    DEFAULT_SETTINGS,
     DEFAULT_TIME_LIMIT,
     PlanningContext,
     budget_check,
+    plan_context,
     plan_from_result,
     plan_scenario,
     prepare,
 )
+from planner.scheduler.settings import SolveSettings
 
 __all__ = [
+    "DEFAULT_SETTINGS",
     "DEFAULT_TIME_LIMIT",
     "PlanningContext",
+    "SolveSettings",
     "budget_check",
+    "plan_context",
     "plan_from_result",
     "plan_scenario",
     "prepare",

@@ -3,8 +3,9 @@
 This is the library's main entry point::
 
     from planner.io import load_scenario
-    from planner.planning.pipeline import plan_scenario
-    plan = plan_scenario(load_scenario("data/acme-spring-launch.yaml"), time_limit=5)
+    from planner.planning import SolveSettings, plan_scenario
+    scenario = load_scenario("data/tundra-product-launch.yaml")
+    plan = plan_scenario(scenario, SolveSettings(time_limit=5))
     print(plan.verdict, plan.budget.price)
 """
 
@@ -14,15 +15,19 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from planner.model import Scenario
 from planner.plan import Booking, BudgetCheck, Plan, PromiseOutcome, TaskPlan
 from planner.planning.agency import build_problem, money_of_cost
 from planner.planning.calendar import WorkCalendar, calendar_end
 from planner.planning.instances import TaskInstance, expand_tasks
-from planner.scheduler import Schedule, SolveResult, solve
+from planner.scheduler import Problem, Schedule, SolveResult, solve
+from planner.scheduler.settings import DEFAULT_TIME_LIMIT as DEFAULT_TIME_LIMIT  # re-exported
+from planner.scheduler.settings import SolveSettings
 
-DEFAULT_TIME_LIMIT = 5.0
+DEFAULT_SETTINGS = SolveSettings()
+"""Five seconds, seed 0, one worker: the plan the CLI and the app make unless told otherwise."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,11 @@ class PlanningContext:
     calendar: WorkCalendar
     instances: tuple[TaskInstance, ...]
 
+    @cached_property
+    def problem(self) -> Problem:
+        """The scenario as a generic scheduling problem (built once, on first use)."""
+        return build_problem(self.scenario, self.calendar, self.instances)
+
 
 def prepare(scenario: Scenario) -> PlanningContext:
     """Expand the calendar and the task instances of ``scenario``."""
@@ -40,24 +50,16 @@ def prepare(scenario: Scenario) -> PlanningContext:
     return PlanningContext(scenario, calendar, tuple(expand_tasks(scenario, calendar)))
 
 
-def plan_scenario(
-    scenario: Scenario,
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    seed: int = 0,
-    workers: int = 1,
-) -> Plan:
+def plan_scenario(scenario: Scenario, settings: SolveSettings = DEFAULT_SETTINGS) -> Plan:
     """Build the best plan capacity allows and evaluate every promise and the budget.
 
     Parameters
     ----------
     scenario
         The brief and the agency's capacity.
-    time_limit
-        Solver budget in seconds.
-    seed
-        Solver seed; the same scenario and seed give the same plan.
-    workers
-        Solver workers; 1 (the default) is deterministic, more search in parallel.
+    settings
+        Time limit, seed and workers; one worker (the default) gives the same plan for the
+        same scenario and seed.
 
     Returns
     -------
@@ -66,9 +68,15 @@ def plan_scenario(
         bookings (work that does not fit in the planned calendar is not a proof, see
         :func:`honest_status`).
     """
-    context = prepare(scenario)
-    problem = build_problem(scenario, context.calendar, context.instances)
-    result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
+    return plan_context(prepare(scenario), settings)
+
+
+def plan_context(
+    context: PlanningContext, settings: SolveSettings, hint: Schedule | None = None
+) -> Plan:
+    """The pipeline's solving half, shared by every caller: the context's problem → the
+    scheduling core → a :class:`Plan` (``hint``: a known schedule to start from)."""
+    result = solve(context.problem, hint=hint, **settings.options)
     return plan_from_result(context, result)
 
 

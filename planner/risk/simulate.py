@@ -19,8 +19,8 @@ import numpy as np
 
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning.agency import build_problem
-from planner.planning.pipeline import DEFAULT_TIME_LIMIT, PlanningContext, plan_from_result, prepare
+from planner.planning import SolveSettings
+from planner.planning.pipeline import DEFAULT_SETTINGS, PlanningContext, plan_from_result, prepare
 from planner.risk.engine import SERIAL, Progress, run_many
 from planner.risk.frame import RetimeFrame, build_frame
 from planner.risk.result import DEFAULT_THRESHOLD, RiskResult, budget_risk, promise_risk
@@ -39,19 +39,15 @@ class Optimised:
     frame: RetimeFrame | None
 
 
-def optimise(
-    scenario: Scenario, time_limit: float = DEFAULT_TIME_LIMIT, seed: int = 0
-) -> Optimised:
+def optimise(scenario: Scenario, settings: SolveSettings = DEFAULT_SETTINGS) -> Optimised:
     """Plan ``scenario`` with its likely values and keep what re-timing needs.
 
     Parameters
     ----------
     scenario
         The scenario (three-point estimates are planned at their likely value).
-    time_limit
-        Solver budget in seconds.
-    seed
-        Solver seed.
+    settings
+        Solver settings of the plan.
 
     Returns
     -------
@@ -59,10 +55,9 @@ def optimise(
         ``frame`` is None when the solver found no schedule.
     """
     context = prepare(scenario)
-    problem = build_problem(scenario, context.calendar, context.instances)
-    result = solve(problem, time_limit=time_limit, seed=seed)
+    result = solve(context.problem, **settings.options)
     plan = plan_from_result(context, result)
-    frame = build_frame(context, problem, result.schedule) if result.schedule else None
+    frame = build_frame(context, context.problem, result.schedule) if result.schedule else None
     return Optimised(context, plan, frame)
 
 
@@ -75,7 +70,7 @@ def run_risk(
     scheduler: str | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
-    time_limit: float = DEFAULT_TIME_LIMIT,
+    plan_settings: SolveSettings = DEFAULT_SETTINGS,
     optimised: Optimised | None = None,
 ) -> RiskResult:
     """How sure are the promises and the price? A Monte Carlo run over the optimised plan.
@@ -98,8 +93,8 @@ def run_risk(
         :data:`planner.risk.engine.PARALLEL_FROM`; 1 runs in this process).
     progress
         Called with (samples done, samples in all) as chunks finish.
-    time_limit
-        Solver budget for the deterministic plan.
+    plan_settings
+        Solver settings of the deterministic plan.
     optimised
         A plan already made with :func:`optimise` (skips the solve).
 
@@ -116,7 +111,7 @@ def run_risk(
         scheduler=scheduler,
         workers=workers,
         progress=progress,
-        time_limit=time_limit,
+        plan_settings=plan_settings,
         optimised=None if optimised is None else [optimised],
     )
     return risk
@@ -131,7 +126,7 @@ def sweep(
     scheduler: str | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
-    time_limit: float = DEFAULT_TIME_LIMIT,
+    plan_settings: SolveSettings = DEFAULT_SETTINGS,
     optimised: Sequence[Optimised] | None = None,
 ) -> list[RiskResult]:
     """:func:`run_risk` for several scenarios at once: all their samples on one engine.
@@ -151,7 +146,7 @@ def sweep(
     if not 0 < threshold <= 1:
         raise ValueError("threshold must lie in (0, 1]")
     began = time.perf_counter()
-    plans = list(optimised or [optimise(s, time_limit=time_limit) for s in scenarios])
+    plans = list(optimised or [optimise(s, plan_settings) for s in scenarios])
     frames = [o.frame for o in plans if o.frame is not None]
     runs, engine = (
         run_many(frames, samples, seed, scheduler=scheduler, workers=workers, progress=progress)

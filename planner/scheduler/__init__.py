@@ -14,6 +14,7 @@ from planner.scheduler.problem import (
     SolveResult,
     topological_order,
 )
+from planner.scheduler.settings import SolveSettings
 from planner.scheduler.solve import solve
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Resource",
     "Schedule",
     "SolveResult",
+    "SolveSettings",
     "serial_sgs",
     "solve",
     "topological_order",

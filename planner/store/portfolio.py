@@ -20,7 +20,8 @@ from fractions import Fraction
 
 from planner.model import Commitment, DateRange, Person, Scenario
 from planner.plan import Plan
-from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
+from planner.planning import SolveSettings
+from planner.planning.pipeline import DEFAULT_SETTINGS, plan_scenario
 from planner.store.records import Portfolio, StoredBooking, StoredProject
 
 TENTATIVE_MODES: tuple[str, ...] = ("ignore", "weighted", "full")
@@ -158,9 +159,7 @@ def check_with_portfolio(
     scenario: Scenario,
     portfolio: Portfolio,
     tentative: str = "ignore",
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    seed: int = 0,
-    workers: int = 1,
+    settings: SolveSettings = DEFAULT_SETTINGS,
 ) -> PortfolioCheck:
     """Plan the brief against everything the portfolio already holds.
 
@@ -172,11 +171,11 @@ def check_with_portfolio(
         A snapshot of the store (:meth:`planner.store.Store.snapshot`).
     tentative
         How tentative projects count (:data:`TENTATIVE_MODES`).
-    time_limit, seed, workers
+    settings
         Passed to :func:`planner.planning.pipeline.plan_scenario`.
     """
     merged = with_portfolio(scenario, portfolio, tentative)
-    plan = plan_scenario(merged, time_limit=time_limit, seed=seed, workers=workers)
+    plan = plan_scenario(merged, settings)
     return PortfolioCheck(merged, plan, portfolio.revision)
 
 

@@ -17,7 +17,8 @@ from planner.io import dump_yaml
 from planner.io.yaml_io import read_yaml
 from planner.model import DateRange, Scenario
 from planner.plan import Plan
-from planner.planning.pipeline import DEFAULT_TIME_LIMIT
+from planner.planning import SolveSettings
+from planner.planning.pipeline import DEFAULT_SETTINGS
 from planner.store.engine import StoreError
 from planner.store.portfolio import (
     PortfolioCheck,
@@ -61,8 +62,7 @@ def accept_brief(
     status: str = "accepted",
     probability: float | None = None,
     tentative: str = "ignore",
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    seed: int = 0,
+    settings: SolveSettings = DEFAULT_SETTINGS,
     before_write: Callable[[int], None] | None = None,
 ) -> Accepted:
     """Check ``scenario`` against the portfolio and store it with its planned bookings.
@@ -77,7 +77,7 @@ def accept_brief(
         ``"accepted"``, or ``"tentative"`` with a win probability.
     tentative
         How other tentative projects count in the check (see ``TENTATIVE_MODES``).
-    time_limit, seed
+    settings
         Passed to the planner.
     before_write
         Called with the attempt number between planning and writing (tests use it to make
@@ -89,7 +89,7 @@ def accept_brief(
         When the brief has no plan at all, or other writes kept coming in.
     """
     for attempt in range(1, ACCEPT_ATTEMPTS + 1):
-        check = check_with_portfolio(scenario, store.snapshot(), tentative, time_limit, seed)
+        check = check_with_portfolio(scenario, store.snapshot(), tentative, settings)
         if not check.plan.has_schedule:
             raise StoreError(
                 f"{scenario.title!r} has no plan to book ({verdict_sentence(check.plan)}). "
@@ -123,8 +123,7 @@ def change_time_off(
     name: str,
     time_off: tuple[DateRange, ...],
     expected_version: int,
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    seed: int = 0,
+    settings: SolveSettings = DEFAULT_SETTINGS,
 ) -> list[PromiseAtRisk]:
     """Replace a person's time off, re-check the accepted projects it touches.
 
@@ -140,11 +139,11 @@ def change_time_off(
     before = store.snapshot().member(name).person
     store.set_time_off(name, time_off, expected_version)
     changed = time_off_days(before.time_off) ^ time_off_days(time_off)
-    return recheck(store, touched_projects(store.snapshot(), before, changed), time_limit, seed)
+    return recheck(store, touched_projects(store.snapshot(), before, changed), settings)
 
 
 def recheck(
-    store: Store, names: list[str], time_limit: float = DEFAULT_TIME_LIMIT, seed: int = 0
+    store: Store, names: list[str], settings: SolveSettings = DEFAULT_SETTINGS
 ) -> list[PromiseAtRisk]:
     """Plan the named projects again against the portfolio; the promises they now break."""
     portfolio = store.snapshot()
@@ -152,9 +151,7 @@ def recheck(
     for name in names:
         project = portfolio.project(name)
         kept = {t.task for t in project.tasks if t.due and t.finish and t.finish <= t.due}
-        plan = check_with_portfolio(
-            stored_scenario(project), portfolio, "ignore", time_limit, seed
-        ).plan
+        plan = check_with_portfolio(stored_scenario(project), portfolio, "ignore", settings).plan
         risks.extend(
             PromiseAtRisk(name, p.name, p.due, p.finish, p.slip_days, p.task in kept)
             for p in plan.promises
@@ -196,13 +193,12 @@ def save_version(
     scenario: Scenario,
     label: str,
     tentative: str = "ignore",
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    seed: int = 0,
+    settings: SolveSettings = DEFAULT_SETTINGS,
 ) -> PortfolioCheck:
     """Check a version of a brief against the portfolio and save it under ``label``."""
     if not label.strip():
         raise StoreError("a saved version needs a label, e.g. 'as asked' or '+1 week'")
-    check = check_with_portfolio(scenario, store.snapshot(), tentative, time_limit, seed)
+    check = check_with_portfolio(scenario, store.snapshot(), tentative, settings)
     store.save_version(
         scenario.title, label.strip(), dump_yaml(scenario), check_summary(check.plan)
     )

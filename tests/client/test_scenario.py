@@ -8,6 +8,7 @@ from planner.client import brief_from_scenario, check_brief, with_team
 from planner.client.scenario import market_scenario
 from planner.io import dump_yaml, load_scenario
 from planner.model import Person
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
 from tests.client.conftest import brief, card, deliverable
@@ -39,7 +40,7 @@ def test_brief_with_team_round_trips_through_a_scenario_file(tmp_path):
 
 def test_the_agency_plans_the_brief_with_its_own_people():
     scenario = with_team(single_figure_brief(), TEAM)
-    plan = plan_scenario(scenario, time_limit=5)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=5))
     assert_valid(scenario, plan)
     assert {b.person for b in plan.bookings} == {"Aino", "Onni"}
     assert [p.due for p in plan.promises] == [date(2027, 3, 26), date(2027, 3, 31)]

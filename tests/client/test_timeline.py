@@ -12,6 +12,7 @@ from planner.client.scenario import market_scenario
 from planner.client.text import reason_sentence
 from planner.client.timeline import check_timeline, plan_brief
 from planner.i18n import Texts
+from planner.planning import SolveSettings
 from planner.validate.rules import assert_valid
 from tests.client.conftest import brief, card, deliverable
 
@@ -75,7 +76,7 @@ def test_the_plans_behind_the_answer_are_valid():
         deliverable("b", {"copywriter": 10, "designer": 5}, after=("a",), due=date(2027, 3, 12)),
     )
     for point in ("typical", "high"):
-        _context, plan = plan_brief(the_brief, card(), point, 5.0, 0)
+        _context, plan = plan_brief(the_brief, card(), point, SolveSettings())
         assert plan.has_schedule
         assert_valid(market_scenario(the_brief, card(), point), plan)
 

@@ -14,6 +14,7 @@ from playwright.sync_api import Page
 
 from planner.io import load_scenario
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report.audience import booking_labels
 from planner.wording import money
@@ -28,7 +29,9 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def tundra_plan() -> Plan:
-    return plan_scenario(load_scenario(TUNDRA), time_limit=DEFAULT_TIME_LIMIT, seed=0)
+    return plan_scenario(
+        load_scenario(TUNDRA), SolveSettings(time_limit=DEFAULT_TIME_LIMIT, seed=0)
+    )
 
 
 def internal_texts(plan: Plan) -> list[str]:

@@ -10,7 +10,7 @@ from planner.scheduler.deadlines import (
     earliest_finish,
     solve_min_cost,
 )
-from tests.scheduler.test_solve import person
+from tests.support.schedules import person
 
 
 def four_deadlines() -> Problem:

@@ -14,7 +14,7 @@ from planner.scheduler import (
     passes,
     solve,
 )
-from tests.scheduler.test_solve import check
+from tests.support.schedules import check
 
 
 def pool(name: str, units: int, periods: int = 40) -> Resource:

@@ -22,7 +22,7 @@ from planner.scheduler.solve import (
     warm_start,
 )
 from planner.validate.rules import assert_valid
-from tests.scheduler.test_solve import check
+from tests.support.schedules import check
 
 
 @cache

@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 
 from planner.io import scenario_from_dict
 from planner.plan import Plan
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.calendar import CheckCalendar
 from planner.validate.rules import assert_valid
@@ -49,7 +50,7 @@ def finish_indices(scenario: Any, plan: Plan) -> list[int]:
 
 def check_claims(data: dict[str, Any]) -> None:
     scenario = scenario_from_dict(data)
-    plan = plan_scenario(scenario, time_limit=3.0)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=3.0))
     reference = reference_plan(scenario)
     if reference is None or not reference.proven:
         assert not plan.has_schedule or plan.solver_status != "INFEASIBLE"

@@ -13,6 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from planner.planning import SolveSettings
 from planner.store import Store, accept_brief
 from tests.store.conftest import tiny_brief
 
@@ -37,7 +38,9 @@ def main(url: str, title: str, barrier: str) -> None:
             if attempt == 1:
                 _barrier(Path(barrier), title)
 
-        result = accept_brief(store, scenario, time_limit=2, before_write=meet)
+        result = accept_brief(
+            store, scenario, before_write=meet, settings=SolveSettings(time_limit=2)
+        )
     print(result.attempts)
 
 

@@ -12,6 +12,7 @@ from planner.cli.commands import main
 from planner.diagnosis.explanation import explain_scenario, render_explanation
 from planner.io import save_scenario
 from planner.model import DateRange
+from planner.planning import SolveSettings
 from planner.report.page import report_html
 from planner.store import DB_ENV, Store, check_with_portfolio
 from tests.store.conftest import tiny_brief
@@ -49,9 +50,11 @@ def test_nothing_made_for_the_client_names_another_client(
     assert main(["accept", str(alpha), "--db", url, "--time-limit", "2"]) == 0
     with Store.open(url) as store:
         check = check_with_portfolio(
-            tiny_brief("Beta", "Beta Oy", 8, date(2031, 3, 3)), store.snapshot(), time_limit=2
+            tiny_brief("Beta", "Beta Oy", 8, date(2031, 3, 3)),
+            store.snapshot(),
+            settings=SolveSettings(time_limit=2),
         )
-    explanation = explain_scenario(check.scenario, time_limit=2)
+    explanation = explain_scenario(check.scenario, settings=SolveSettings(time_limit=2))
     made = report_html(check.plan, check.scenario) + render_explanation(explanation)
     assert "Alpha" not in made and "Secret" not in made
     assert "booked" in render_explanation(explanation)

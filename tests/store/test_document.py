@@ -9,24 +9,29 @@ import pytest
 
 from planner.io import ScenarioError
 from planner.model import DateRange
+from planner.planning import SolveSettings
 from planner.store import Store, StoreError, accept_brief, export_yaml, import_yaml, save_version
 from tests.store.conftest import tiny_brief
 
 
 def _filled(store: Store) -> None:
-    accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)), time_limit=2)
+    accept_brief(
+        store,
+        tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)),
+        settings=SolveSettings(time_limit=2),
+    )
     accept_brief(
         store,
         tiny_brief("Beta", "Beta Oy", 6.5, date(2031, 3, 14)),
         status="tentative",
         probability=0.35,
-        time_limit=2,
+        settings=SolveSettings(time_limit=2),
     )
     member = store.snapshot().member("Ana")
     store.set_time_off("Ana", (DateRange(date(2031, 4, 1), date(2031, 4, 2)),), member.version)
     gamma = tiny_brief("Gamma", "Gamma Oy", 4, date(2031, 3, 10))
-    save_version(store, gamma, "as asked", time_limit=2)
-    save_version(store, gamma, "+1 week", time_limit=2)
+    save_version(store, gamma, "as asked", settings=SolveSettings(time_limit=2))
+    save_version(store, gamma, "+1 week", settings=SolveSettings(time_limit=2))
 
 
 def test_export_import_export_is_lossless(store: Store, tmp_path: Path) -> None:

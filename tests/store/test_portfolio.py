@@ -9,6 +9,7 @@ import pytest
 
 from planner.io import load_scenario
 from planner.model import CalendarSettings, Person
+from planner.planning import SolveSettings
 from planner.planning.calendar import WorkCalendar
 from planner.planning.pipeline import plan_scenario
 from planner.store import Store, accept_brief, check_with_portfolio, with_portfolio
@@ -89,9 +90,13 @@ def test_the_stores_record_of_a_person_wins_over_the_briefs() -> None:
 
 def test_a_second_brief_plans_around_the_first(store: Store) -> None:
     """Hand-computed: Alpha takes Ana's Monday and Tuesday, so Beta's 8 h land on Wednesday."""
-    accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)), time_limit=2)
+    accept_brief(
+        store,
+        tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)),
+        settings=SolveSettings(time_limit=2),
+    )
     beta = tiny_brief("Beta", "Beta Oy", 8, MONDAY)
-    check = check_with_portfolio(beta, store.snapshot(), time_limit=2)
+    check = check_with_portfolio(beta, store.snapshot(), settings=SolveSettings(time_limit=2))
     assert_valid(check.scenario, check.plan)
     assert [(b.day, b.minutes) for b in check.plan.bookings] == [(date(2031, 3, 5), 480)]
     assert check.plan.promises[0].slip_days == 2
@@ -112,7 +117,7 @@ def test_accepting_the_samples_one_after_another_makes_later_checks_tighter(
         scenario = load_scenario(DATA_DIR / f"{name}.yaml")
         # The same brief with the store's team records but none of its bookings.
         unbooked = with_portfolio(scenario, replace(store.snapshot(), projects=()))
-        accepted = accept_brief(store, scenario, time_limit=1)
+        accepted = accept_brief(store, scenario, settings=SolveSettings(time_limit=1))
         check = accepted.check
         assert_valid(check.scenario, check.plan)
         if not number:
@@ -123,7 +128,7 @@ def test_accepting_the_samples_one_after_another_makes_later_checks_tighter(
         assert all(seen[key] <= free for key, free in alone.items())
         assert sum(seen.values()) < sum(alone.values())
         # The brief planned alone would use hours the earlier work now holds.
-        plan_alone = plan_scenario(unbooked, time_limit=1)
+        plan_alone = plan_scenario(unbooked, SolveSettings(time_limit=1))
         if any(v.rule == CAPACITY for v in validate_plan(check.scenario, plan_alone)):
             overbooked_alone.append(name)
     assert overbooked_alone

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.app import portfolio as pf
+from planner.planning import SolveSettings
 from planner.store import Store, accept_brief
 from tests.store.conftest import tiny_brief
 
@@ -66,7 +67,11 @@ def test_accepting_the_checked_brief_and_marking_one_tentative(url: str) -> None
 
 def test_time_off_on_a_booked_day_shows_the_promise_at_risk(url: str) -> None:
     with Store.open(url) as store:
-        accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 4)), time_limit=2)
+        accept_brief(
+            store,
+            tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 4)),
+            settings=SolveSettings(time_limit=2),
+        )
     at = AppTest.from_file(PAGE, default_timeout=120)
     at.session_state["pf_db"] = url
     at.session_state["pf_time_limit"] = 2.0
@@ -86,7 +91,11 @@ def test_time_off_on_a_booked_day_shows_the_promise_at_risk(url: str) -> None:
 
 def test_a_stale_status_change_is_refused(url: str) -> None:
     with Store.open(url) as store:
-        accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)), time_limit=2)
+        accept_brief(
+            store,
+            tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)),
+            settings=SolveSettings(time_limit=2),
+        )
     at = _page(url)
     with Store.open(url) as store:  # another user marks it done meanwhile
         store.set_status("Alpha", "done", None, store.snapshot().project("Alpha").version)
@@ -99,7 +108,11 @@ def test_a_stale_status_change_is_refused(url: str) -> None:
 
 def test_editing_the_team_once_and_refusing_a_stale_edit(url: str) -> None:
     with Store.open(url) as store:
-        accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)), time_limit=2)
+        accept_brief(
+            store,
+            tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)),
+            settings=SolveSettings(time_limit=2),
+        )
     at = _page(url)
     at.session_state["pf_team"] = {
         "edited_rows": {0: {"hours_per_week": 32.0, "roles": "designer, art_director"}},
@@ -150,5 +163,9 @@ def test_time_off_rows_are_checked_before_saving() -> None:
 )
 def test_the_pipeline_starts_where_the_work_is(url: str, today: date, expected: date) -> None:
     with Store.open(url) as store:
-        accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)), time_limit=2)
+        accept_brief(
+            store,
+            tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7)),
+            settings=SolveSettings(time_limit=2),
+        )
         assert pf.pipeline_start(store.snapshot(), today) == expected

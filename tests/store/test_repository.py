@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from planner.model import DateRange
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.store import StaleWrite, Store, StoreError, export_yaml, repository
 from tests.store.conftest import MONDAY, tiny_brief
@@ -15,12 +16,12 @@ from tests.store.conftest import MONDAY, tiny_brief
 
 def _accepted(store: Store, title: str = "Alpha", hours: float = 16) -> None:
     scenario = tiny_brief(title, f"{title} Oy", hours, date(2031, 3, 7))
-    store.record_project(scenario, plan_scenario(scenario, time_limit=2))
+    store.record_project(scenario, plan_scenario(scenario, SolveSettings(time_limit=2)))
 
 
 def test_a_recorded_project_reads_back_with_its_bookings(store: Store) -> None:
     scenario = tiny_brief("Alpha", "Alpha Oy", 16, date(2031, 3, 7))
-    plan = plan_scenario(scenario, time_limit=2)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert store.record_project(scenario, plan) == len(plan.bookings)
     portfolio = store.snapshot()
     (project,) = portfolio.projects
@@ -53,7 +54,7 @@ def test_an_injected_failure_leaves_the_store_as_it_was(
     scenario = tiny_brief("Beta", "Beta Oy", 8, date(2031, 3, 7))
     with pytest.raises(RuntimeError, match="disk full"):
         # Beta's project row and tasks are written before the bookings fail.
-        store.record_project(scenario, plan_scenario(scenario, time_limit=2))
+        store.record_project(scenario, plan_scenario(scenario, SolveSettings(time_limit=2)))
     with pytest.raises(RuntimeError, match="disk full"):
         _accepted(store, hours=8)  # replacing Alpha deletes its old bookings first
     assert (export_yaml(store), store.snapshot().revision) == before
@@ -65,7 +66,7 @@ def test_a_write_based_on_an_old_revision_is_refused(store: Store) -> None:
     scenario = tiny_brief("Beta", "Beta Oy", 8, date(2031, 3, 7))
     with pytest.raises(StaleWrite, match="check the brief again"):
         store.record_project(
-            scenario, plan_scenario(scenario, time_limit=2), expected_revision=seen
+            scenario, plan_scenario(scenario, SolveSettings(time_limit=2)), expected_revision=seen
         )
     assert [p.name for p in store.snapshot().projects] == ["Alpha"]
 

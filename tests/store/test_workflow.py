@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from planner.model import DateRange
+from planner.planning import SolveSettings
 from planner.store import (
     Store,
     StoreError,
@@ -23,14 +24,18 @@ TUESDAY, WEDNESDAY = date(2031, 3, 4), date(2031, 3, 5)
 
 def test_time_off_on_a_booked_day_lists_the_promise_now_at_risk(store: Store) -> None:
     """Alpha books Ana Monday and Tuesday for 16 h due Tuesday; a Tuesday off makes it late."""
-    accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, TUESDAY), time_limit=2)
+    accept_brief(
+        store, tiny_brief("Alpha", "Alpha Oy", 16, TUESDAY), settings=SolveSettings(time_limit=2)
+    )
     accept_brief(
         store,
         tiny_brief("Later", "Later Oy", 8, date(2031, 3, 31), **{"from": date(2031, 3, 24)}),
-        time_limit=2,
+        settings=SolveSettings(time_limit=2),
     )
     version = store.snapshot().member("Ana").version
-    risks = change_time_off(store, "Ana", (DateRange(TUESDAY, TUESDAY),), version, time_limit=2)
+    risks = change_time_off(
+        store, "Ana", (DateRange(TUESDAY, TUESDAY),), version, settings=SolveSettings(time_limit=2)
+    )
     assert [(r.project, r.promise, r.due, r.finish, r.slip_days, r.kept_before) for r in risks] == [
         ("Alpha", "work", TUESDAY, WEDNESDAY, 1, True)
     ]
@@ -39,16 +44,28 @@ def test_time_off_on_a_booked_day_lists_the_promise_now_at_risk(store: Store) ->
 
 
 def test_time_off_on_free_days_touches_nothing(store: Store) -> None:
-    accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, TUESDAY), time_limit=2)
+    accept_brief(
+        store, tiny_brief("Alpha", "Alpha Oy", 16, TUESDAY), settings=SolveSettings(time_limit=2)
+    )
     version = store.snapshot().member("Ana").version
     away = (DateRange(date(2031, 3, 10), date(2031, 3, 14)),)
-    assert change_time_off(store, "Ana", away, version, time_limit=2) == []
+    assert change_time_off(store, "Ana", away, version, settings=SolveSettings(time_limit=2)) == []
     assert store.snapshot().member("Ana").person.time_off == away
 
 
 def test_saved_versions_side_by_side(store: Store) -> None:
-    save_version(store, tiny_brief("Gamma", "Gamma Oy", 24, TUESDAY), "as asked", time_limit=2)
-    save_version(store, tiny_brief("Gamma", "Gamma Oy", 24, WEDNESDAY), "+1 day", time_limit=2)
+    save_version(
+        store,
+        tiny_brief("Gamma", "Gamma Oy", 24, TUESDAY),
+        "as asked",
+        settings=SolveSettings(time_limit=2),
+    )
+    save_version(
+        store,
+        tiny_brief("Gamma", "Gamma Oy", 24, WEDNESDAY),
+        "+1 day",
+        settings=SolveSettings(time_limit=2),
+    )
     versions = store.versions("Gamma")
     agency = comparison_frame(versions)
     assert list(agency.columns) == ["as asked", "+1 day"]
@@ -69,9 +86,13 @@ def test_saved_versions_side_by_side(store: Store) -> None:
 
 def test_pipeline_hours_per_person_and_role(store: Store) -> None:
     """Alpha: 16 h in week 1. Beta (tentative, 50 %): 10 h in week 2 (Mon 8 h, Tue 2 h)."""
-    accept_brief(store, tiny_brief("Alpha", "Alpha Oy", 16, TUESDAY), time_limit=2)
+    accept_brief(
+        store, tiny_brief("Alpha", "Alpha Oy", 16, TUESDAY), settings=SolveSettings(time_limit=2)
+    )
     beta = tiny_brief("Beta", "Beta Oy", 10, date(2031, 3, 14), **{"from": date(2031, 3, 10)})
-    accept_brief(store, beta, status="tentative", probability=0.5, time_limit=2)
+    accept_brief(
+        store, beta, status="tentative", probability=0.5, settings=SolveSettings(time_limit=2)
+    )
     portfolio = store.snapshot()
     for mode, week_two in (("ignore", 0.0), ("weighted", 5.0), ("full", 10.0)):
         data = pipeline(portfolio, WEDNESDAY, weeks=3, tentative=mode)

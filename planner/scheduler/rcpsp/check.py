@@ -28,6 +28,16 @@ def check_schedule(instance: PsplibInstance, starts: Mapping[int | str, int]) ->
         (``start[succ] >= start[job] + duration[job]``) and periods where a resource is
         over its capacity.
     """
+    by_job, problems = _starts_by_job(instance, starts)
+    if problems:
+        return problems
+    return _precedence_problems(instance, by_job) + _capacity_problems(instance, by_job)
+
+
+def _starts_by_job(
+    instance: PsplibInstance, starts: Mapping[int | str, int]
+) -> tuple[dict[int, int], list[str]]:
+    """Start per job number, and the problems of the keys (unknown, missing, doubled)."""
     problems: list[str] = []
     by_job: dict[int, int] = {}
     for key, value in starts.items():
@@ -46,14 +56,16 @@ def check_schedule(instance: PsplibInstance, starts: Mapping[int | str, int]) ->
     missing = [j for j in range(1, n + 1) if j not in by_job]
     if missing:
         problems.append(f"no start for jobs {missing}")
-    if problems:
-        return problems
+    return by_job, problems
 
+
+def _precedence_problems(instance: PsplibInstance, by_job: dict[int, int]) -> list[str]:
+    problems: list[str] = []
     dur = instance.durations
-    for job in range(1, n + 1):
+    for job in range(1, instance.n_jobs + 1):
         if by_job[job] < 0:
             problems.append(f"job {job} starts at negative period {by_job[job]}")
-    for job in range(1, n + 1):
+    for job in range(1, instance.n_jobs + 1):
         end = by_job[job] + dur[job - 1]
         for succ in instance.successors[job - 1]:
             if by_job[succ] < end:
@@ -61,16 +73,19 @@ def check_schedule(instance: PsplibInstance, starts: Mapping[int | str, int]) ->
                     f"precedence {job} -> {succ} violated: job {job} ends at {end}, "
                     f"job {succ} starts at {by_job[succ]}"
                 )
+    return problems
 
+
+def _capacity_problems(instance: PsplibInstance, by_job: dict[int, int]) -> list[str]:
+    problems: list[str] = []
+    n, dur = instance.n_jobs, instance.durations
     last = max(by_job[j] + dur[j - 1] for j in range(1, n + 1))
     first = min(0, *by_job.values())
     for k, cap in enumerate(instance.capacities):
         usage = [0] * (last - first + 1)
         for job in range(1, n + 1):
             need = instance.demands[job - 1][k]
-            if need == 0:
-                continue
-            for t in range(by_job[job], by_job[job] + dur[job - 1]):
+            for t in range(by_job[job], by_job[job] + dur[job - 1]) if need else ():
                 usage[t - first] += need
         for offset, used in enumerate(usage):
             if used > cap:

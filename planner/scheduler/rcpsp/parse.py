@@ -88,8 +88,28 @@ def parse_sm(text: str, source: str = "<string>") -> PsplibInstance:
             raise ValueError(f"{source}:1: only renewable resources are supported ({key} != 0)")
     if n_jobs < 2:
         raise ValueError(f"{source}:1: need at least the two dummy jobs, got {n_jobs}")
+    successors = _precedences(cur, n_jobs)
+    durations, demands = _requests(cur, n_jobs, n_renewable)
+    names, capacities = _availabilities(cur, n_renewable)
+    instance = PsplibInstance(
+        name=Path(source).stem,
+        durations=tuple(durations),
+        demands=tuple(demands),
+        successors=tuple(successors),
+        capacities=tuple(capacities),
+        resource_names=names,
+        file_horizon=file_horizon,
+        source=source,
+    )
+    try:
+        instance.topological_order()
+    except ValueError:
+        raise ValueError(f"{source}:1: the precedence relations contain a cycle") from None
+    return instance
 
-    # PRECEDENCE RELATIONS: header line, then one line per job.
+
+def _precedences(cur: _Lines, n_jobs: int) -> list[tuple[int, ...]]:
+    """PRECEDENCE RELATIONS: header line, then one line per job."""
     cur.seek("PRECEDENCE RELATIONS")
     cur.next("the precedence header")
     successors: list[tuple[int, ...]] = []
@@ -110,8 +130,13 @@ def parse_sm(text: str, source: str = "<string>") -> PsplibInstance:
             if not 1 <= s <= n_jobs or s == job:
                 raise cur.error(f"job {job} has invalid successor {s} (jobs are 1..{n_jobs})")
         successors.append(tuple(succ))
+    return successors
 
-    # REQUESTS/DURATIONS: header line, dashed line, then one line per job.
+
+def _requests(
+    cur: _Lines, n_jobs: int, n_renewable: int
+) -> tuple[list[int], list[tuple[int, ...]]]:
+    """REQUESTS/DURATIONS: header line, dashed line, then one line per job."""
     cur.seek("REQUESTS/DURATIONS")
     cur.next("the requests header")
     lineno, line = cur.next("the dashed line under the requests header")
@@ -135,8 +160,11 @@ def parse_sm(text: str, source: str = "<string>") -> PsplibInstance:
             raise cur.error(f"job {job} has a negative duration or demand")
         durations.append(duration)
         demands.append(tuple(req))
+    return durations, demands
 
-    # RESOURCEAVAILABILITIES: names line (``R 1  R 2 ...``), then capacities.
+
+def _availabilities(cur: _Lines, n_renewable: int) -> tuple[tuple[str, ...], list[int]]:
+    """RESOURCEAVAILABILITIES: names line (``R 1  R 2 ...``), then capacities."""
     cur.seek("RESOURCEAVAILABILITIES")
     lineno, names_line = cur.next("the resource names")
     names = tuple(re.findall(r"[A-Za-z]+\s*\d+", names_line))
@@ -149,22 +177,7 @@ def parse_sm(text: str, source: str = "<string>") -> PsplibInstance:
         raise cur.error(f"expected {n_renewable} capacities, got {len(capacities)}")
     if any(c < 0 for c in capacities):
         raise cur.error("capacities must not be negative")
-
-    instance = PsplibInstance(
-        name=Path(source).stem,
-        durations=tuple(durations),
-        demands=tuple(demands),
-        successors=tuple(successors),
-        capacities=tuple(capacities),
-        resource_names=names,
-        file_horizon=file_horizon,
-        source=source,
-    )
-    try:
-        instance.topological_order()
-    except ValueError:
-        raise ValueError(f"{source}:1: the precedence relations contain a cycle") from None
-    return instance
+    return names, capacities
 
 
 def _check_not_section_end(cur: _Lines, line: str, expected: int, n_jobs: int) -> None:
