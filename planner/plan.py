@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,13 @@ SOLVER_STATUSES: tuple[str, ...] = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOW
 OBJECTIVE_ORDER: tuple[str, ...] = ("weighted_days_late", "price", "earliest_finish")
 """What the planner optimises, most important first: keep the promises, then the lowest price
 at that lateness, then finish as early as possible."""
+
+
+class Verdict(StrEnum):
+    """The plan's overall answer: every promise kept within budget, or not."""
+
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
 
 
 @dataclass(frozen=True)
@@ -156,9 +164,9 @@ class Plan:
         return self.has_schedule and all(p.met for p in self.promises)
 
     @property
-    def verdict(self) -> str:
+    def verdict(self) -> Verdict:
         """ "feasible" when every promise is met within budget, else "infeasible"."""
-        return "feasible" if self.promises_met and self.budget.within else "infeasible"
+        return Verdict.FEASIBLE if self.promises_met and self.budget.within else Verdict.INFEASIBLE
 
     @property
     def broken_promises(self) -> tuple[PromiseOutcome, ...]:

@@ -171,3 +171,15 @@ def test_functions_in_the_core_are_short_enough_to_read_at_once() -> None:
                     if lines > MAX_FUNCTION_LINES:
                         long.append(f"{module_name(path)}.{node.name}: {lines} lines")
     assert long == []
+
+
+def test_no_test_module_imports_another_test_module() -> None:
+    """Shared test helpers live in ``tests/support/`` or a ``conftest.py``, never in a test."""
+    tests = PLANNER.parent / "tests"
+    offenders = [
+        f"{path.relative_to(tests)} imports {name}"
+        for path in tests.rglob("*.py")
+        for name in imports_of(path)
+        if name.startswith("tests.") and name.rsplit(".", 1)[-1].startswith("test_")
+    ]
+    assert offenders == []

@@ -26,6 +26,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 from planner.diagnosis.text import day_text, days_text, hours_text, money_text
@@ -43,8 +44,20 @@ from planner.model import (
 )
 from planner.planning.calendar import WorkCalendar, hours_to_minutes
 
-MOVE_DATE, OVERTIME, FREELANCER = "move_date", "overtime", "freelancer"
-DROP_TASK, SHRINK_TASK, TURNAROUND, BUDGET = "drop_task", "shrink_task", "turnaround", "budget"
+
+class ChangeKind(StrEnum):
+    """What a change to the brief does (the ``kind`` of a :class:`Change`)."""
+
+    MOVE_DATE = "move_date"
+    OVERTIME = "overtime"
+    FREELANCER = "freelancer"
+    DROP_TASK = "drop_task"
+    SHRINK_TASK = "shrink_task"
+    TURNAROUND = "turnaround"
+    BUDGET = "budget"
+
+
+MOVE_DATE, OVERTIME, FREELANCER, DROP_TASK, SHRINK_TASK, TURNAROUND, BUDGET = ChangeKind
 CHANGE_KINDS: tuple[str, ...] = (
     MOVE_DATE,
     OVERTIME,

@@ -29,6 +29,7 @@ from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, tiny_scenario
+from tests.support.scenarios import chain_scenario
 
 LIMIT = 2.0
 
@@ -37,27 +38,6 @@ def _plan(scenario: Scenario) -> Plan:
     plan = plan_scenario(scenario, SolveSettings(time_limit=LIMIT))
     assert_valid(scenario, plan)
     return plan
-
-
-def chain_scenario() -> Scenario:
-    """Dana (7.5 h/day) does 15 h, the client reviews for 3 days, Dana does 7.5 h more.
-
-    Mon 1 – Tue 2 Mar: draft (2 agency days); Wed 3 – Fri 5: review (3 client days);
-    Mon 8: final (1 agency day) → 6 working days; the promise (Fri 5 Mar) allows 5.
-    """
-    return tiny_scenario(
-        tasks=(
-            Task("draft", role="designer", hours=15),
-            Task("review", client_days=3, after=(Dependency("draft"),)),
-            Task(
-                "final",
-                role="designer",
-                hours=7.5,
-                after=(Dependency("review"),),
-                due=date(2027, 3, 5),
-            ),
-        )
-    )
 
 
 def test_dependency_chain_is_named_with_exact_days() -> None:

@@ -19,11 +19,11 @@ from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
 from planner.validate.rules import assert_valid
 from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
-from tests.test_diagnose import chain_scenario
+from tests.support.scenarios import chain_scenario
 
 
 def test_earliest_dates_match_the_chain() -> None:
-    # draft Mon–Tue, review Wed–Fri, final Mon 8 Mar (see tests/test_diagnose.py)
+    # draft Mon–Tue, review Wed–Fri, final Mon 8 Mar (see tests/diagnosis/test_diagnose.py)
     scenario = chain_scenario()
     (answer,) = earliest_dates(prepare(scenario), settings=SolveSettings(time_limit=2))
     assert (answer.task, answer.due, answer.earliest, answer.proven) == (

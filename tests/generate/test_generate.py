@@ -20,7 +20,7 @@ from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
 from planner.validate.rules import assert_valid
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SIZES = [(5, 20, 1), (10, 50, 1), (12, 137, 2), (25, 300, 3)]
 
 

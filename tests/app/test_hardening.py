@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 import planner.io
 from planner import app
 from tests.conftest import TUNDRA
-from tests.test_app import APP, KEY_VISUAL_ROW, check, edit_cell, editor_value, headline
+from tests.support.apptest import APP, KEY_VISUAL_ROW, check, edit_cell, editor_value, headline
 
 pytestmark = pytest.mark.usefixtures("session_dir")
 
@@ -110,5 +110,5 @@ def test_a_session_id_from_the_url_never_names_another_file(session: str) -> Non
 def test_the_upload_limit_matches_the_readers_limit() -> None:
     import tomllib
 
-    config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
+    config = tomllib.loads((Path(__file__).parents[2] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] * 2**20 == planner.io.MAX_FILE_BYTES

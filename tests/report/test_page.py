@@ -200,8 +200,8 @@ def test_unknown_format_rejected():
 
 
 def test_cli_check_out_writes_outputs(tmp_path, capsys, monkeypatch, no_chromium):
-    def checked_plan(scenario: Scenario, **options) -> Plan:
-        plan = plan_scenario(scenario, **options)
+    def checked_plan(scenario: Scenario, settings: SolveSettings) -> Plan:
+        plan = plan_scenario(scenario, settings)
         assert_valid(scenario, plan)
         return plan
 

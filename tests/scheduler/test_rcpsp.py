@@ -10,7 +10,7 @@ import pytest
 
 from bench.psplib_data import psplib_folder
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # ``bench`` is a top-level folder, not an installed package
     sys.path.insert(0, str(REPO))
 

@@ -13,10 +13,15 @@ import planner.app.diagnosis
 import planner.planning.pipeline
 import planner.report.page
 from planner.validate.rules import validate_plan
-
-APP = "../streamlit_app.py"  # AppTest.from_file resolves relative to this file
-TUNDRA_VERDICT = "4 of 8 promises cannot be kept with this team"
-KEY_VISUAL_ROW = 6  # tasks table row of key_visual (90 h) in the tundra sample
+from tests.support.apptest import (
+    APP,
+    KEY_VISUAL_ROW,
+    TUNDRA_VERDICT,
+    check,
+    edit_cell,
+    editor_value,
+    headline,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -59,34 +64,6 @@ def solves(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
     monkeypatch.setattr(planner.planning.pipeline, "plan_scenario", counting)
     return calls
-
-
-def headline(app: AppTest) -> str:
-    """The verdict sentence as the user reads it (shown as error, success or warning, in bold;
-    the markdown source escapes punctuation so names are never taken for markup)."""
-    boxes = [*app.error, *app.success, *app.warning]
-    text = next(box.value for box in boxes if box.value.startswith("**"))
-    return text.replace("\\", "").replace("**", "")
-
-
-def edit_cell(app: AppTest, table: str, row: int, **values: object) -> AppTest:
-    """Edit cells of a data editor the way the browser reports it, then rerun."""
-    app.session_state[f"edit_{table}"] = {
-        "edited_rows": {row: values},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    return app.run()
-
-
-def editor_value(app: AppTest, table: str) -> Any:
-    """What a data editor returned on the last run (the app keeps it as ``last_<table>``)."""
-    return app.session_state[f"last_{table}"]
-
-
-def check(app: AppTest) -> AppTest:
-    """Press "Check the brief"."""
-    return app.button(key="run_check").click().run()
 
 
 def test_default_sample_shows_verdict_metrics_and_promises(at: AppTest) -> None:

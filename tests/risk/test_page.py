@@ -6,7 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-PAGE = "../pages/3_Risk.py"
+PAGE = "../../pages/3_Risk.py"
 
 
 def _run(audience: str = "Agency") -> AppTest:
