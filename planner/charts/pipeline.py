@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from planner.charts.style import share_heatmap
+from planner.charts.style import chart_text, share_heatmap
 
 
 def _cell(share: float, booked: float, free: float) -> str:
@@ -46,12 +46,18 @@ def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
         text.append([_cell(s, b, f) for s, b, f in cells])
         hover.append(
             [
-                f"<b>{name}</b>, week of {r.week:%d %b %Y}<br>booked {r.booked_hours:.1f} h"
-                f" of {r.available_hours:.1f} h free"
+                f"<b>{chart_text(name)}</b>, week of {r.week:%d %b %Y}"
+                f"<br>booked {r.booked_hours:.1f} h of {r.available_hours:.1f} h free"
                 for r in rows.itertuples()
             ]
         )
     labels = [w.strftime("%d %b %Y") for w in weeks]
-    cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
+    cells = {
+        "z": z,
+        "x": labels,
+        "y": [chart_text(name) for name in names],
+        "text": text,
+        "hover": hover,
+    }
     fig = share_heatmap(title, by, cells, zmax, row_height=45)
     return fig
