@@ -123,7 +123,8 @@ def test_the_names_are_there_escaped(
     assert chart_text(scenario.title) in gantt.layout.title.text
     deliverable = next(t.deliverable for t in scenario.brief.tasks if t.deliverable)
     assert chart_text(deliverable) in {trace.name for trace in gantt.data}
-    labels = {html.unescape(t) for trace in gantt.data if trace.text is not None for t in trace.text}
+    texts = [trace.text for trace in gantt.data if trace.text is not None]
+    labels = {html.unescape(t) for text in texts for t in text}
     assert {t.name for t in scenario.brief.tasks if t.hours} <= labels
     strings = " ".join(_strings(figures["risk_promises"].to_plotly_json()))
     assert all(chart_text(t.name) in strings for t in scenario.brief.tasks if t.due)

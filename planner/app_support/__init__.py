@@ -65,6 +65,7 @@ from planner.app_support.state import (
     scenario_key,
     upload_id,
 )
+from planner.app_support.uploads import read_seconds, read_upload
 from planner.app_support.verdict import (
     STATUS_COLOURS,
     Verdict,
@@ -107,6 +108,8 @@ __all__ = [
     "plan_downloads",
     "promises_styler",
     "promises_table",
+    "read_seconds",
+    "read_upload",
     "role_choices",
     "sample_label",
     "save_session",
