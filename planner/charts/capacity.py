@@ -150,13 +150,7 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
                 for w, r in zip(weeks, part.itertuples(), strict=True)
             ]
         )
-    cells = {
-        "z": z,
-        "x": labels,
-        "y": [chart_text(name) for name in names],
-        "text": text,
-        "hover": hover,
-    }
+    cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
     fig = share_heatmap(title, by, cells, zmax, row_height=55)
     if by == "role":
         fig.add_annotation(

@@ -52,12 +52,6 @@ def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
             ]
         )
     labels = [w.strftime("%d %b %Y") for w in weeks]
-    cells = {
-        "z": z,
-        "x": labels,
-        "y": [chart_text(name) for name in names],
-        "text": text,
-        "hover": hover,
-    }
+    cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
     fig = share_heatmap(title, by, cells, zmax, row_height=45)
     return fig

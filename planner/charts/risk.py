@@ -21,6 +21,7 @@ from planner.charts.style import (
     base_layout,
     chart_text,
     day_end,
+    message_figure,
 )
 from planner.diagnosis.text import day_text, money_text
 from planner.risk.result import PromiseRisk, RiskResult
@@ -29,22 +30,8 @@ from planner.risk.words import chance_phrase, odds_text
 SPREAD_COLOUR = PALETTE[4]
 """Okabe-Ito blue for the finish-date spread."""
 _HOVER = "%{hovertext}<extra></extra>"
-"""Hover texts are data, never part of a template: a name holding "%{x}" stays text."""
-
-
-def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(
-        text=chart_text(message),
-        x=0.5,
-        y=0.5,
-        xref="paper",
-        yref="paper",
-        showarrow=False,
-        font={"size": 14},
-    )
-    fig.update_layout(**base_layout(title, 320), xaxis={"visible": False}, yaxis={"visible": False})
-    return fig
+"""Hover texts are data (``%{hovertext}``), as in the other charts, not pasted into the
+template."""
 
 
 def _hover(promise: PromiseRisk) -> str:
@@ -71,7 +58,9 @@ def promise_odds_chart(risk: RiskResult) -> go.Figure:
     """
     title = "When each promise is done: spread of finish dates"
     if not risk.has_figures or not risk.promises:
-        return _empty(title, f"No risk figures: {risk.message or 'no promises'}.")
+        return message_figure(
+            title, chart_text(f"No risk figures: {risk.message or 'no promises'}.")
+        )
     fig = go.Figure()
     for promise in risk.promises:
         _add_promise(fig, promise, promise.p_on_time >= risk.threshold)
@@ -158,7 +147,9 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
     title = "Price over the simulated outcomes against the budget"
     budget = risk.budget
     if budget is None or len(risk.prices) == 0:
-        return _empty(title, f"No risk figures: {risk.message or 'no samples'}.")
+        return message_figure(
+            title, chart_text(f"No risk figures: {risk.message or 'no samples'}.")
+        )
     fig = go.Figure(
         go.Histogram(
             x=risk.prices,

@@ -86,9 +86,22 @@ def no_schedule_figure(plan: Plan, title: str) -> go.Figure:
     go.Figure
         Blank axes with one centred annotation carrying the dates answer.
     """
+    return message_figure(title, f"No schedule to draw.<br>{chart_text(dates_line(plan))}.")
+
+
+def message_figure(title: str, text: str) -> go.Figure:
+    """Blank axes with one centred annotation: a chart with nothing to draw says why.
+
+    Parameters
+    ----------
+    title
+        The title the chart would have had.
+    text
+        The message, as chart markup: user text in it goes through :func:`chart_text`.
+    """
     fig = go.Figure()
     fig.add_annotation(
-        text=f"No schedule to draw.<br>{chart_text(dates_line(plan))}.",
+        text=text,
         x=0.5,
         y=0.5,
         xref="paper",
@@ -145,8 +158,8 @@ def share_heatmap(
     by
         What the rows are (``"person"`` or ``"role"``), the y-axis title.
     cells
-        ``z`` (shares, capped at ``zmax``), ``x`` (week labels), ``y`` (row names), ``text``
-        and ``hover`` (per cell).
+        ``z`` (shares, capped at ``zmax``), ``x`` (week labels), ``y`` (row names as typed;
+        escaped here), ``text`` and ``hover`` (per cell, chart markup).
     zmax
         Top of the colour scale (at least 1): blue up to 100 %, orange to vermillion above.
     row_height
@@ -158,7 +171,7 @@ def share_heatmap(
         go.Heatmap(
             z=cells["z"],
             x=cells["x"],
-            y=cells["y"],
+            y=[chart_text(row) for row in cells["y"]],
             text=cells["text"],
             texttemplate="%{text}",
             hovertext=cells["hover"],
