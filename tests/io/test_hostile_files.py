@@ -238,6 +238,7 @@ def test_control_characters_in_text_are_refused_in_yaml_and_sheets(
         (b"scenario: x\ncurrency: !!python/object/apply:os.system [ls]\n", "remove the '!' tag"),
         (b"scenario: x\nteam:\n\t- name: A\n", "indent with spaces, not tabs"),
         (b"scenario: \x1b[31m\n", "remove the control character"),
+        (b"x: " + b"[" * 5000 + b"]" * 5000 + b"\n", "check brackets"),
     ],
 )
 def test_yaml_hints_name_the_real_problem(data: bytes, hint: str) -> None:
