@@ -17,7 +17,9 @@ from a file.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Callable
+from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
@@ -60,6 +62,40 @@ def _context() -> Any:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(PRELOAD))
     return context
+
+
+_LAUNCH = threading.Lock()
+"""Held while a worker starts (see :func:`_start`)."""
+_MAIN_KEYS = ("init_main_from_path", "init_main_from_name")
+
+
+def _without_main(prepare: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
+    def without(name: str) -> dict[str, Any]:
+        data = prepare(name)
+        for key in _MAIN_KEYS:
+            data.pop(key, None)
+        return data
+
+    return without
+
+
+def _start(worker: Any) -> None:
+    """Start ``worker`` without making it run the parent's main script first.
+
+    A new ``spawn`` or ``forkserver`` process normally imports the parent's ``__main__`` (by
+    path or module name), so that objects defined there can be sent to it. Under Streamlit,
+    ``__main__`` is the app script itself: every worker would run the whole app before
+    reading its file. Nothing a worker here receives is defined in ``__main__`` (functions
+    travel by module and name), so that step is left out, for these workers only: the
+    preparation data is filtered while the lock is held.
+    """
+    with _LAUNCH:
+        prepare = spawn.get_preparation_data
+        spawn.get_preparation_data = _without_main(prepare)
+        try:
+            worker.start()
+        finally:
+            spawn.get_preparation_data = prepare
 
 
 def _work(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
@@ -107,7 +143,7 @@ def call_isolated(function: Callable[..., T], *args: Any, seconds: float) -> T:
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_work, args=(send, function, args), daemon=True)
     try:
-        worker.start()
+        _start(worker)
         send.close()  # ours; the worker holds its own copy, so its end shows as EOF here
         if not receive.poll(seconds):
             raise TookTooLong(seconds)

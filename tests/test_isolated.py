@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,18 @@ def test_the_bound_comes_from_the_environment(
 ) -> None:
     monkeypatch.setenv("PLANNER_READ_SECONDS", value)
     assert read_seconds() == expected
+
+
+def test_a_worker_never_runs_the_parents_main_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under Streamlit, ``__main__`` is the app script (a module with only ``__file__``);
+    a worker that ran it would run the whole app before reading a file."""
+    marker = tmp_path / "ran"
+    script = tmp_path / "app_script.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+    assert call_isolated(_double, 4, seconds=60) == 8
+    assert not marker.exists()
