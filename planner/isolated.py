@@ -25,8 +25,9 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-PRELOAD = ("planner.io",)
-"""Modules the fork server imports once, so that each worker starts ready to read."""
+PRELOAD = ("planner.io", "holidays.countries", "encodings.utf_8_sig")
+"""Modules the fork server imports once, so that each worker starts ready to read (the
+readers import the holiday calendars on their first use)."""
 
 
 class TookTooLong(Exception):
