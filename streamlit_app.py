@@ -141,7 +141,7 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
                 error = load(
                     app.upload_id(upload.name, data),
                     upload.name,
-                    lambda: load_scenario_bytes(data, upload.name),
+                    lambda: app.read_upload(data, upload.name),  # a worker, time-bounded
                 )
         else:
             error = load("template", "template", template_scenario)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from planner import app
-from planner.io import ScenarioError, load_scenario, load_scenario_bytes
+from planner.io import ScenarioError, load_scenario
 from planner.model import Scenario
 from planner.risk import DEFAULT_SAMPLES, run_risk
 from planner.risk.charts import price_distribution_chart, promise_odds_chart, promise_table
@@ -51,7 +51,7 @@ def choose_scenario() -> Scenario | None:
             upload = st.file_uploader(
                 "Scenario (.yaml or .xlsx)", ["yaml", "yml", "xlsx"], key="risk_upload"
             )
-            return None if upload is None else load_scenario_bytes(upload.getvalue(), upload.name)
+            return None if upload is None else app.read_upload(upload.getvalue(), upload.name)
         except ScenarioError as error:
             st.error(f"The scenario cannot be read: {len(error.issues)} problem(s).")
             for issue in error.issues:

@@ -67,6 +67,7 @@ from planner.app.sources import (
     scenario_key,
     upload_id,
 )
+from planner.app.uploads import read_seconds, read_upload
 from planner.app.verdict import (
     STATUS_COLOURS,
     Verdict,
@@ -109,6 +110,8 @@ __all__ = [
     "plan_downloads",
     "promises_styler",
     "promises_table",
+    "read_seconds",
+    "read_upload",
     "role_choices",
     "sample_label",
     "save_session",

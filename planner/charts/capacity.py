@@ -14,6 +14,7 @@ from planner.charts.style import (
     MET_COLOUR,
     PALETTE,
     base_layout,
+    chart_text,
     no_schedule_figure,
     share_heatmap,
 )
@@ -144,7 +145,7 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
         )
         hover.append(
             [
-                f"<b>{name}</b>, week of {w:%d %b %Y}<br>booked {r.booked_hours:.1f} h"
+                f"<b>{chart_text(name)}</b>, week of {w:%d %b %Y}<br>booked {r.booked_hours:.1f} h"
                 f" of {r.free_hours:.1f} h free<br>free hours left: {r.left_hours:.1f} h"
                 for w, r in zip(weeks, part.itertuples(), strict=True)
             ]
@@ -168,8 +169,9 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
 # --- budget -----------------------------------------------------------------------------------
 def _total_label(plan: Plan) -> str:
     b, cur = plan.budget, plan.currency
-    label = money(b.price, cur)
-    return label if b.within else f"{label}<br>{money(b.price - (b.budget or 0), cur)} over budget"
+    label = chart_text(money(b.price, cur))
+    over = chart_text(money(b.price - (b.budget or 0), cur))
+    return label if b.within else f"{label}<br>{over} over budget"
 
 
 def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
@@ -193,13 +195,13 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
     if by not in ("role", "deliverable"):
         raise ValueError(f"by must be 'role' or 'deliverable', not {by!r}")
     budget, cur = plan.budget, plan.currency
-    title = f"Price by {by} against the budget ({cur})"
+    title = f"Price by {by} against the budget ({chart_text(cur)})"
     if not plan.has_schedule:
         return no_schedule_figure(plan, title)
     parts = dict(budget.price_by_role if by == "role" else budget.price_by_deliverable)
     if by == "role" and budget.fixed_costs:
         parts["Fixed costs"] = budget.fixed_costs
-    labels = [readable_key(k) if by == "role" else k for k in parts]
+    labels = [chart_text(readable_key(k) if by == "role" else k) for k in parts]
     names = [*labels, "Total"]
     values = [round(v, 2) for v in parts.values()] + [budget.price]
     colours = [PALETTE[4]] * len(parts) + [MET_COLOUR if budget.within else LATE_COLOUR]
@@ -209,12 +211,12 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
             x=names,
             y=values,
             marker_color=colours,
-            text=[money(v, cur) for v in values[:-1]] + [_total_label(plan)],
+            text=[chart_text(money(v, cur)) for v in values[:-1]] + [_total_label(plan)],
             textposition="outside",
             constraintext="none",
             cliponaxis=False,
             hovertext=[
-                f"<b>{n}</b><br>{money(v, cur)}<br>{s:.0%} of the price"
+                f"<b>{n}</b><br>{chart_text(money(v, cur))}<br>{s:.0%} of the price"
                 for n, v, s in zip(names, values, shares, strict=True)
             ],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -238,7 +240,7 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
             y=budget.budget,
             yanchor="bottom",
             xanchor="left",
-            text=f"budget {money(budget.budget, cur)}",
+            text=f"budget {chart_text(money(budget.budget, cur))}",
             showarrow=False,
         )
     else:
@@ -255,7 +257,11 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
             title,
             420,
             xaxis={"title": by.capitalize()},
-            yaxis={"title": f"Price ({cur})", "tickformat": ",.0f", "range": [0, top * 1.18 or 1]},
+            yaxis={
+                "title": f"Price ({chart_text(cur)})",
+                "tickformat": ",.0f",
+                "range": [0, top * 1.18 or 1],
+            },
         )
     )
     return fig

@@ -27,6 +27,7 @@ from planner.charts.style import (
     MET_COLOUR,
     TASK_COLOURS,
     base_layout,
+    chart_text,
     day_end,
     day_start,
     no_schedule_figure,
@@ -112,9 +113,9 @@ def _span_hover(span: _Span, scenario: Scenario, promise: PromiseOutcome | None)
         source = scenario.task(span.task.source_task or span.task.id)
         who, effort = "client step", f"{days_text(source.client_days or 0)} of client time"
     else:
-        who, effort = span.row, f"{span.hours:.1f} h on these days"
+        who, effort = chart_text(span.row), f"{span.hours:.1f} h on these days"
     return (
-        f"<b>{span.task.name}</b><br>{who}<br>"
+        f"<b>{chart_text(span.task.name)}</b><br>{who}<br>"
         f"{span.start:%a %d %b} – {span.finish:%a %d %b %Y}<br>{effort}<br>{_status(promise)}"
     )
 
@@ -127,7 +128,7 @@ def _bar(name: str, rows: dict[str, list], **style: object) -> go.Bar:
     }
     options.update(style)
     return go.Bar(
-        name=name,
+        name=chart_text(name),
         orientation="h",
         y=rows["y"],
         base=rows["base"],
@@ -144,13 +145,13 @@ def _bar(name: str, rows: dict[str, list], **style: object) -> go.Bar:
 
 def _add_piece(rows: dict[str, list], span: _Span, lane: tuple[int, int], a: date, b: date, hover):
     width = 0.8 / lane[1]
-    rows["y"].append(span.row)
+    rows["y"].append(chart_text(span.row))
     rows["base"].append(day_start(a).isoformat())
     rows["x"].append((b - a).days * DAY_MS + DAY_MS)
     rows["width"].append(width)
     rows["offset"].append(-0.4 + lane[0] * width)
     rows["hover"].append(hover)
-    rows["text"].append(span.task.name)
+    rows["text"].append(chart_text(span.task.name))
 
 
 def _deliverable(scenario: Scenario, task: TaskPlan) -> str:
@@ -164,13 +165,13 @@ def _add_away(fig: go.Figure, scenario: Scenario, first: date, last: date) -> No
     rows: dict[str, dict[str, list]] = {k: defaultdict(list) for k in AWAY_KINDS}
     for away in away_days(scenario, first, last):
         part = rows[away.kind]
-        part["y"].append(away.person)
+        part["y"].append(chart_text(away.person))
         part["base"].append(day_start(away.first).isoformat())
         part["x"].append(((away.last - away.first).days + 1) * DAY_MS)
         when = f"{away.first:%a %d %b}" + (
             f" – {away.last:%a %d %b}" if away.last != away.first else ""
         )
-        part["hover"].append(f"<b>{away.kind}</b><br>{away.reason}<br>{when}")
+        part["hover"].append(f"<b>{away.kind}</b><br>{chart_text(away.reason)}<br>{when}")
     for kind, part in rows.items():
         if part["y"]:
             fig.add_trace(
@@ -218,7 +219,7 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
         dates ("Promised date" trace) and planned finishes ("Planned finish" traces). A plan
         without a schedule gives an explanatory figure.
     """
-    title = f"Plan by person — {scenario.title}"
+    title = f"Plan by person — {chart_text(scenario.title)}"
     if not plan.has_schedule:
         return no_schedule_figure(plan, title)
     promises = {p.task: p for p in plan.promises}
@@ -282,7 +283,7 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
             yaxis={
                 "title": "Person",
                 "categoryorder": "array",
-                "categoryarray": rows,
+                "categoryarray": [chart_text(row) for row in rows],
                 "range": [len(rows) - 0.5, -0.5],
             },
         )
@@ -295,9 +296,10 @@ def _add_promise_markers(fig: go.Figure, plan: Plan) -> None:
     placed = [p for p in plan.promises if p.finish is not None]
     if not placed:
         return
-    rows = [_task_row(plan.task(p.task)) for p in placed]
+    rows = [chart_text(_task_row(plan.task(p.task))) for p in placed]
     hovers = [
-        f"<b>{p.name}</b><br>{_status(p)}<br>planned finish {p.finish:%a %d %b}" for p in placed
+        f"<b>{chart_text(p.name)}</b><br>{_status(p)}<br>planned finish {p.finish:%a %d %b}"
+        for p in placed
     ]
     fig.add_trace(
         go.Scatter(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from planner.charts.style import share_heatmap
+from planner.charts.style import chart_text, share_heatmap
 
 
 def _cell(share: float, booked: float, free: float) -> str:
@@ -46,8 +46,8 @@ def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
         text.append([_cell(s, b, f) for s, b, f in cells])
         hover.append(
             [
-                f"<b>{name}</b>, week of {r.week:%d %b %Y}<br>booked {r.booked_hours:.1f} h"
-                f" of {r.available_hours:.1f} h free"
+                f"<b>{chart_text(name)}</b>, week of {r.week:%d %b %Y}"
+                f"<br>booked {r.booked_hours:.1f} h of {r.available_hours:.1f} h free"
                 for r in rows.itertuples()
             ]
         )

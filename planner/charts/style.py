@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -37,6 +38,29 @@ DAY_MS = 86_400_000
 _FONT = {"family": "Helvetica, Arial, sans-serif", "size": 12}
 
 
+def chart_text(text: object) -> str:
+    """User text (a name, title, client, currency …) made safe to place in a Plotly figure.
+
+    Plotly renders a subset of HTML in titles, trace names, bar and hover texts, tick labels and
+    annotations (``<a href>``, ``<b>``, ``<br>``, ``<span style>`` …) and decodes entities such
+    as ``&lt;``. Escaping ``&``, ``<`` and ``>`` makes the browser show exactly what was typed:
+    no link, no style, no markup of ours broken. Every piece of user text reaches a figure
+    through this one function; the charts' own markup (``<b>``, ``<br>``) is added around it.
+
+    Parameters
+    ----------
+    text
+        Anything; it is converted with ``str`` first.
+
+    Returns
+    -------
+    str
+        The text with ``&``, ``<`` and ``>`` as HTML entities (quotes are left alone: they
+        mean nothing outside a tag).
+    """
+    return html.escape(str(text), quote=False)
+
+
 def day_start(day: date) -> datetime:
     """Midnight at the start of ``day`` (where a bar covering ``day`` begins)."""
     return datetime.combine(day, time())
@@ -62,9 +86,22 @@ def no_schedule_figure(plan: Plan, title: str) -> go.Figure:
     go.Figure
         Blank axes with one centred annotation carrying the dates answer.
     """
+    return message_figure(title, f"No schedule to draw.<br>{chart_text(dates_line(plan))}.")
+
+
+def message_figure(title: str, text: str) -> go.Figure:
+    """Blank axes with one centred annotation: a chart with nothing to draw says why.
+
+    Parameters
+    ----------
+    title
+        The title the chart would have had.
+    text
+        The message, as chart markup: user text in it goes through :func:`chart_text`.
+    """
     fig = go.Figure()
     fig.add_annotation(
-        text=f"No schedule to draw.<br>{dates_line(plan)}.",
+        text=text,
         x=0.5,
         y=0.5,
         xref="paper",
@@ -94,7 +131,7 @@ def base_layout(title: str, height: int, **extra: Any) -> dict[str, Any]:
         Keyword arguments for ``fig.update_layout``.
     """
     layout: dict[str, Any] = {
-        "title": title,
+        "title": title,  # callers escape user text in it with chart_text
         "font": _FONT,
         "template": "plotly_white",
         "height": height,
@@ -121,8 +158,8 @@ def share_heatmap(
     by
         What the rows are (``"person"`` or ``"role"``), the y-axis title.
     cells
-        ``z`` (shares, capped at ``zmax``), ``x`` (week labels), ``y`` (row names), ``text``
-        and ``hover`` (per cell).
+        ``z`` (shares, capped at ``zmax``), ``x`` (week labels), ``y`` (row names as typed;
+        escaped here), ``text`` and ``hover`` (per cell, chart markup).
     zmax
         Top of the colour scale (at least 1): blue up to 100 %, orange to vermillion above.
     row_height
@@ -134,7 +171,7 @@ def share_heatmap(
         go.Heatmap(
             z=cells["z"],
             x=cells["x"],
-            y=cells["y"],
+            y=[chart_text(row) for row in cells["y"]],
             text=cells["text"],
             texttemplate="%{text}",
             hovertext=cells["hover"],

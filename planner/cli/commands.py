@@ -30,7 +30,12 @@ from planner.diagnosis.explanation import (
     render_explanation,
 )
 from planner.io import ScenarioError, load_scenario, save_scenario, template_scenario
-from planner.io.outputs import check_target, folder_written_atomically, write_file_atomically
+from planner.io.outputs import (
+    check_target,
+    folder_written_atomically,
+    progress_printer,
+    write_file_atomically,
+)
 from planner.plan import Plan
 from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report.audience import for_audience, plan_dict
@@ -187,7 +192,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.out:
         print(f"planner: writing tables, charts and report to {args.out} …", file=sys.stderr)
         with folder_written_atomically(args.out, args.overwrite) as folder:
-            files = write_outputs(plan, scenario, folder, notes, audience=args.audience)
+            files = write_outputs(
+                plan,
+                scenario,
+                folder,
+                notes,
+                audience=args.audience,
+                progress=progress_printer(folder),
+            )
         written = [args.out / path.relative_to(folder) for path in files]
     for note in notes:
         print(f"planner: note: {note}", file=sys.stderr)

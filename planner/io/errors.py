@@ -76,6 +76,10 @@ class ScenarioError(Exception):
         self.file = file if file is not None else self.issues[0].file
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type[ScenarioError], tuple[list[Issue], str]]:
+        # rebuilt from its issues when it crosses a process boundary (planner.isolated)
+        return (type(self), (self.issues, self.file))
+
     def __str__(self) -> str:
         count = len(self.issues)
         header = f"{count} problem{'s' if count != 1 else ''} in {self.file}:"

@@ -12,11 +12,14 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from planner.io.errors import ScenarioError, file_issue
 
@@ -198,3 +201,27 @@ def _move_into_place(temporary: Path, target: Path, overwrite: bool) -> None:
 def partial_leftovers(folder: Path) -> list[Path]:
     """Temporary files or folders of this module left in ``folder`` (none after a clean run)."""
     return sorted(folder.glob(PARTIAL_PREFIX + "*"))
+
+
+def progress_printer(folder: Path, stream: TextIO | None = None) -> Callable[[Path, float], None]:
+    """A ``progress`` for :func:`planner.report.write_outputs` that prints each file at once.
+
+    Large exports take minutes (a Gantt of 460 tasks as PDF, the report printed by Chromium),
+    so ``check --out`` says which file is done as soon as it is, e.g.
+    ``planner: [7] wrote gantt.pdf (8.5 s)``.
+
+    Parameters
+    ----------
+    folder
+        The folder being filled; files are named relative to it (it may be the temporary one).
+    stream
+        Where to print; standard error when None (standard output carries the answer).
+    """
+    count = itertools.count(1)
+
+    def report(path: Path, seconds: float) -> None:
+        name = path.relative_to(folder) if path.is_relative_to(folder) else path
+        line = f"planner: [{next(count)}] wrote {name} ({seconds:.1f} s)"
+        print(line, file=stream if stream is not None else sys.stderr, flush=True)
+
+    return report

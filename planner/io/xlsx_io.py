@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+import zlib
 from datetime import date
 from typing import Any, BinaryIO
 
@@ -62,7 +63,7 @@ def _check_archive(data: bytes, source: str) -> None:
             expanded = sum(member.file_size for member in members)
             if expanded <= MAX_UNCOMPRESSED_BYTES:
                 _refuse_entities(archive, members, source)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
         raise ScenarioError(
             [
                 file_issue(

@@ -166,6 +166,8 @@ def _hint_for(problem: str) -> str:
             "remove the '!' tag: a scenario holds plain values only (text, numbers, dates, "
             "lists and mappings)"
         )
+    if "nesting depth" in problem:  # the parser's own depth limit (thousands of brackets)
+        return _TOO_DEEP[1]
     if "control characters are not allowed" in problem:
         return (
             "remove the control character (e.g. ESC or BEL) from that line; if the whole file "

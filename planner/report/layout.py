@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from planner.charts.style import chart_text
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.wording import money
@@ -175,7 +176,7 @@ def _fit_budget(fig: go.Figure, plan: Plan, width: int) -> None:
     bar = fig.data[0]
     names, values = list(bar.x), list(bar.y)
     budget, cur = plan.budget, plan.currency
-    total = money(budget.price, cur)
+    total = chart_text(money(budget.price, cur))
     if not budget.within:
         total += f" ({-(budget.gap or 0):,.0f} over)"
     texts = [f"{v:,.0f}" for v in values[:-1]] + [total]
@@ -205,7 +206,7 @@ def _fit_budget(fig: go.Figure, plan: Plan, width: int) -> None:
             yref="paper",
             yanchor="bottom",
             xanchor="right" if budget.budget > top * 0.6 else "left",
-            text=f"budget {money(budget.budget, cur)}",
+            text=f"budget {chart_text(money(budget.budget, cur))}",
             showarrow=False,
             font={"size": _CHART_FONT - 1},
         )
@@ -233,7 +234,7 @@ def print_figure(
     """A copy of the chart laid out for its place on the page: printed size, small fonts."""
     fig = go.Figure(fig)
     title = fig.layout.title.text or ""
-    suffix = f" — {scenario.title}"
+    suffix = f" — {chart_text(scenario.title)}"
     if title.endswith(suffix):
         title = title[: -len(suffix)]
     fig.update_layout(

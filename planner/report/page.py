@@ -9,6 +9,8 @@ only HTML is written.
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -372,6 +374,26 @@ def report_pdf(
     return html_to_pdf(report_html(plan, scenario, figures, audience, changes))
 
 
+Progress = Callable[[Path, float], None]
+"""Told of each file :func:`write_outputs` has written: its path and the seconds it took."""
+
+
+class _Written:
+    """The files written so far; each is reported to ``progress`` as soon as it is on disk."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.paths: list[Path] = []
+        self._progress = progress
+        self._since = time.perf_counter()
+
+    def add(self, path: Path) -> None:
+        now = time.perf_counter()
+        self.paths.append(path)
+        if self._progress is not None:
+            self._progress(path, now - self._since)
+        self._since = now
+
+
 def write_outputs(
     plan: Plan,
     scenario: Scenario,
@@ -379,6 +401,7 @@ def write_outputs(
     notes: list[str] | None = None,
     audience: Audience = "client",
     changes: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write the plan tables, every chart and the report into ``out_dir``.
 
@@ -395,6 +418,8 @@ def write_outputs(
         ``"client"`` (default) or ``"agency"``: which tables, charts and report lines go in.
     changes
         Changes from the brief as received, listed in the report and the workbook.
+    progress
+        Called after each file is written, in order (large exports take minutes).
 
     Returns
     -------
@@ -403,7 +428,8 @@ def write_outputs(
         chart of :func:`standard_figures` plus ``.png``, ``.svg`` and ``.pdf`` when static
         export is available, and ``report.html`` (+ ``report.pdf``).
     """
-    written = write_plan_tables(plan, out_dir, audience, changes)
+    written = _Written(progress)
+    write_plan_tables(plan, out_dir, audience, changes, on_file=written.add)
     figures = audience_figures(standard_figures(plan, scenario), audience)
     static = static_export_available()
     problem = None if static else "no Chromium found (install chromium or set BROWSER_PATH)"
@@ -416,12 +442,12 @@ def write_outputs(
                 break
             path = out_dir / f"{name}.{fmt}"
             path.write_bytes(data)
-            written.append(path)
+            written.add(path)
     charts = {name: figures[name] for name in report_charts(audience)}
     page = report_html(plan, scenario, charts, audience, changes)
     path = out_dir / "report.html"
     path.write_text(page, encoding="utf-8")
-    written.append(path)
+    written.add(path)
     if static:
         try:
             pdf = html_to_pdf(page)
@@ -430,7 +456,7 @@ def write_outputs(
         else:
             path = out_dir / "report.pdf"
             path.write_bytes(pdf)
-            written.append(path)
+            written.add(path)
     if problem and notes is not None:
         notes.append(f"Wrote charts and report as HTML only, no PNG/SVG/PDF: {problem}.")
-    return written
+    return written.paths

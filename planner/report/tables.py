@@ -10,6 +10,7 @@ Every text cell goes through :func:`planner.safe_cell.safe_frame` (no formula in
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -72,9 +73,15 @@ def plan_tables(
 
 
 def write_plan_tables(
-    plan: Plan, out_dir: Path, audience: Audience = "client", changes: list[str] | None = None
+    plan: Plan,
+    out_dir: Path,
+    audience: Audience = "client",
+    changes: list[str] | None = None,
+    on_file: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Write ``<table>.csv`` for every table and ``plan.xlsx`` with one sheet each.
+
+    ``on_file`` (when given) is called with each file as soon as it is written.
 
     Returns
     -------
@@ -88,9 +95,13 @@ def write_plan_tables(
         path = out_dir / f"{name}.csv"
         safe_frame(frame).to_csv(path, index=False)
         written.append(path)
+        if on_file is not None:
+            on_file(path)
     workbook = out_dir / "plan.xlsx"
     workbook.write_bytes(plan_xlsx_bytes(plan, tables))
     written.append(workbook)
+    if on_file is not None:
+        on_file(workbook)
     return written
 
 

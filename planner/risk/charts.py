@@ -13,27 +13,30 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from planner.charts.style import DATE_FORMAT, LATE_COLOUR, MET_COLOUR, PALETTE, base_layout, day_end
+from planner.charts.style import (
+    DATE_FORMAT,
+    LATE_COLOUR,
+    MET_COLOUR,
+    PALETTE,
+    base_layout,
+    chart_text,
+    day_end,
+    message_figure,
+)
 from planner.diagnosis.text import day_text, money_text
 from planner.risk.result import PromiseRisk, RiskResult
 from planner.risk.words import chance_phrase, odds_text
 
 SPREAD_COLOUR = PALETTE[4]
 """Okabe-Ito blue for the finish-date spread."""
-
-
-def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(
-        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 14}
-    )
-    fig.update_layout(**base_layout(title, 320), xaxis={"visible": False}, yaxis={"visible": False})
-    return fig
+_HOVER = "%{hovertext}<extra></extra>"
+"""Hover texts are data (``%{hovertext}``), as in the other charts, not pasted into the
+template."""
 
 
 def _hover(promise: PromiseRisk) -> str:
     return (
-        f"<b>{promise.name}</b><br>promised {day_text(promise.due)}: "
+        f"<b>{chart_text(promise.name)}</b><br>promised {day_text(promise.due)}: "
         f"{chance_phrase(promise.p_on_time, 'then')}<br>"
         f"half of the outcomes by {day_text(promise.p50)}<br>"
         f"4 in 5 by {day_text(promise.p80)}<br>19 in 20 by {day_text(promise.p95)}"
@@ -55,11 +58,13 @@ def promise_odds_chart(risk: RiskResult) -> go.Figure:
     """
     title = "When each promise is done: spread of finish dates"
     if not risk.has_figures or not risk.promises:
-        return _empty(title, f"No risk figures: {risk.message or 'no promises'}.")
+        return message_figure(
+            title, chart_text(f"No risk figures: {risk.message or 'no promises'}.")
+        )
     fig = go.Figure()
     for promise in risk.promises:
         _add_promise(fig, promise, promise.p_on_time >= risk.threshold)
-    rows = [p.name for p in risk.promises]
+    rows = [chart_text(p.name) for p in risk.promises]
     fig.update_layout(
         **base_layout(
             title,
@@ -79,7 +84,7 @@ def promise_odds_chart(risk: RiskResult) -> go.Figure:
 
 def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool) -> None:
     q = promise.quantiles
-    row, hover = promise.name, _hover(promise)
+    row, hover = chart_text(promise.name), _hover(promise)
     fig.add_trace(
         go.Scatter(
             x=[day_end(q[0.05]), day_end(q[0.95])],
@@ -87,7 +92,8 @@ def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool) -> None:
             mode="lines",
             line={"color": SPREAD_COLOUR, "width": 2},
             name="5th–95th percentile",
-            hovertemplate=hover + "<extra></extra>",
+            hovertext=hover,
+            hovertemplate=_HOVER,
         )
     )
     fig.add_trace(
@@ -97,7 +103,8 @@ def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool) -> None:
             mode="lines",
             line={"color": SPREAD_COLOUR, "width": 14},
             name="middle half",
-            hovertemplate=hover + "<extra></extra>",
+            hovertext=hover,
+            hovertemplate=_HOVER,
         )
     )
     marks = (
@@ -118,7 +125,8 @@ def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool) -> None:
                     "line": {"width": 2, "color": colour},
                 },
                 name=label,
-                hovertemplate=f"{label}: {day_text(day)}<br>" + hover + "<extra></extra>",
+                hovertext=f"{label}: {day_text(day)}<br>{hover}",
+                hovertemplate=_HOVER,
             )
         )
 
@@ -139,7 +147,9 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
     title = "Price over the simulated outcomes against the budget"
     budget = risk.budget
     if budget is None or len(risk.prices) == 0:
-        return _empty(title, f"No risk figures: {risk.message or 'no samples'}.")
+        return message_figure(
+            title, chart_text(f"No risk figures: {risk.message or 'no samples'}.")
+        )
     fig = go.Figure(
         go.Histogram(
             x=risk.prices,
@@ -152,7 +162,7 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
     fig.add_vline(
         x=budget.p80_price,
         line={"color": "black", "dash": "dot"},
-        annotation_text=f"P80 {money_text(budget.p80_price, risk.currency)}",
+        annotation_text=f"P80 {chart_text(money_text(budget.p80_price, risk.currency))}",
     )
     if budget.budget is not None and budget.p_within is not None:
         colour = MET_COLOUR if budget.p_within >= risk.threshold else LATE_COLOUR
@@ -160,7 +170,8 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
             x=budget.budget,
             line={"color": colour, "width": 3},
             annotation_text=(
-                f"budget {money_text(budget.budget, risk.currency)}: {_within(budget.p_within)}"
+                f"budget {chart_text(money_text(budget.budget, risk.currency))}: "
+                f"{_within(budget.p_within)}"
             ),
             annotation_position="top left",
         )
@@ -169,7 +180,7 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
             title,
             380,
             showlegend=False,
-            xaxis={"title": f"Price ({risk.currency})"},
+            xaxis={"title": f"Price ({chart_text(risk.currency)})"},
             yaxis={"title": "Simulated outcomes"},
             bargap=0.05,
         )

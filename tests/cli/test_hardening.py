@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from planner.cli.commands import main
-from planner.io import ScenarioError
+from planner.io import ScenarioError, load_scenario
 from planner.io.outputs import folder_written_atomically, partial_leftovers, remove_partials
+from planner.planning.pipeline import plan_scenario
+from planner.report.page import write_outputs
 from tests.conftest import DATA_DIR, TUNDRA
 
 LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
@@ -142,3 +144,33 @@ def test_ctrl_c_during_a_solve_exits_130_and_writes_nothing(tmp_path: Path) -> N
     assert "stopped by Ctrl-C; nothing was written" in run.stderr
     assert "Traceback" not in run.stderr and "Solver:" not in run.stdout
     assert not (tmp_path / "out").exists() and partial_leftovers(tmp_path) == []
+
+
+def test_an_export_reports_each_file_as_soon_as_it_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # HTML charts only: quick
+    scenario = load_scenario(LUMO)
+    plan = plan_scenario(scenario, time_limit=1)
+    seen: list[Path] = []
+
+    def progress(path: Path, seconds: float) -> None:
+        assert path.is_file() and seconds >= 0  # on disk when reported …
+        seen.append(path)
+        assert sorted(tmp_path.iterdir()) == sorted(seen)  # … and nothing more is yet
+
+    written = write_outputs(plan, scenario, tmp_path, [], "agency", progress=progress)
+    assert seen == written and "report.html" in {p.name for p in seen}
+
+
+def test_check_out_prints_one_progress_line_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    out = tmp_path / "out"
+    assert main(["check", str(LUMO), "--time-limit", "1", "--out", str(out)]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if "] wrote " in line]
+    names = sorted(line.split("] wrote ")[1].rsplit(" (", 1)[0] for line in lines)
+    assert names == sorted(p.name for p in out.iterdir())
+    numbers = [line.split("]")[0] for line in lines]
+    assert numbers == [f"planner: [{i}" for i in range(1, 1 + len(lines))]

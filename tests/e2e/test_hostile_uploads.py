@@ -10,8 +10,8 @@ from playwright.sync_api import Page
 
 from bench.hostile import dimension_bomb
 from planner.app.editing import WORD_JOINER
-from tests.conftest import DATA_DIR
-from tests.support.app_server import open_app, verdict_text
+from tests.conftest import DATA_DIR, REPO_ROOT
+from tests.support.app_server import open_app, show_tab, verdict_text
 
 pytestmark = [
     pytest.mark.e2e,
@@ -19,6 +19,7 @@ pytestmark = [
 ]
 
 LUMO = DATA_DIR / "lumo-spring-campaign.yaml"
+MARKUP_NAMES = REPO_ROOT / "tests" / "scenarios" / "markup-names.yaml"
 TITLE = "![pic](http://127.0.0.1:9/x.png) [click](http://127.0.0.1:9/) <b>bold</b> www.evil.example"
 
 
@@ -62,3 +63,20 @@ def test_a_dimension_bomb_is_refused_and_the_current_scenario_stays(
     problems = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "more than 20000 rows" in problems and "Fix:" in problems
     assert verdict_text(page) == before
+
+
+def test_markup_in_names_is_text_in_the_charts(page: Page, app_url: str) -> None:
+    """Names holding links, images and styles reach the Plotly charts as plain text."""
+    open_app(page, app_url)
+    page.get_by_text("Upload a file").click()
+    page.locator('input[type="file"]').set_input_files(MARKUP_NAMES)
+    page.locator("h1", has_text="Title link").first.wait_for(timeout=60_000)
+    for tab in ("Gantt", "Utilisation", "Budget"):
+        panel = show_tab(page, tab)
+        markup = 'svg a, svg image, svg [style*="90px"], svg [style*="red"]'
+        assert panel.locator(".js-plotly-plot").locator(markup).count() == 0
+        assert page.locator('a[href*="127.0.0.1:9"], img[src*="127.0.0.1:9"]').count() == 0
+    gantt = show_tab(page, "Gantt")
+    labels = gantt.locator(".js-plotly-plot svg text")
+    assert labels.filter(has_text="<img src=x onerror=alert(1)>Piotr").count() >= 1
+    assert labels.filter(has_text='<a href="http://127.0.0.1:9/person">Aino</a>').count() >= 1

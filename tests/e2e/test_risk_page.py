@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.support.app_server import open_app
 
@@ -23,10 +23,11 @@ def test_risk_page_shows_odds_beside_the_promised_dates(
     page.get_by_role("button", name="Simulate").click()
     page.get_by_text("promises have at least").first.wait_for(timeout=60_000)
     page.locator(".main-svg").first.wait_for(timeout=30_000)
-    assert page.get_by_text("When each promise is done").first.is_visible()
-    assert page.get_by_text("Commit to").first.is_visible()
+    # waits, not immediate looks: the page finishes drawing after its first chart
+    expect(page.get_by_text("When each promise is done").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Commit to").first).to_be_visible(timeout=30_000)
     words_for = page.get_by_role("radiogroup", name="Words for")
     words_for.get_by_text("Client", exact=True).click()
     page.get_by_text("4 in 5 chance by").first.wait_for(timeout=30_000)
-    assert page.get_by_text("P80 price").count() == 0
+    expect(page.get_by_text("P80 price")).to_have_count(0, timeout=30_000)  # the rerun ends
     page.screenshot(path=str(screenshots / "risk.png"))

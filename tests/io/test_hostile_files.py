@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from copy import deepcopy
 from typing import Any
 
@@ -91,6 +92,32 @@ def test_xml_entity_definitions_are_refused(rich: Scenario, part: str) -> None:
     )
     error = raises_scenario_error(lambda: load_scenario_bytes(hostile, "entities.xlsx"))
     assert f"the part {part} declares XML entities" in str(error)
+
+
+def _deflate_damage(data: bytes) -> bytes:
+    """``data`` with one byte of its first zip member's compressed stream changed so that
+    inflating fails inside zlib (found by trying, as random damage did in the long hypothesis
+    run: "invalid distance too far back")."""
+    member = zipfile.ZipFile(io.BytesIO(data)).infolist()[0]
+    start = member.header_offset + 30 + len(member.filename.encode()) + len(member.extra)
+    for position in range(start, start + member.compress_size):
+        for value in (0x00, 0xFF, 0x55):
+            damaged = bytearray(data)
+            damaged[position] = value
+            try:
+                with zipfile.ZipFile(io.BytesIO(bytes(damaged))) as archive:
+                    archive.read(member.filename)
+            except zlib.error:
+                return bytes(damaged)
+            except Exception:  # other damage (e.g. a bad checksum): keep looking
+                continue
+    raise AssertionError("no single-byte damage makes zlib fail")
+
+
+def test_a_damaged_compressed_stream_is_a_located_error_not_a_traceback(rich: Scenario) -> None:
+    damaged = _deflate_damage(scenario_xlsx_bytes(rich))
+    error = raises_scenario_error(lambda: load_scenario_bytes(damaged, "damaged.xlsx"))
+    assert "damaged.xlsx" in str(error) and "save the workbook as .xlsx" in str(error)
 
 
 def test_a_hidden_sheet_never_silently_replaces_a_visible_one(rich: Scenario) -> None:
@@ -211,6 +238,7 @@ def test_control_characters_in_text_are_refused_in_yaml_and_sheets(
         (b"scenario: x\ncurrency: !!python/object/apply:os.system [ls]\n", "remove the '!' tag"),
         (b"scenario: x\nteam:\n\t- name: A\n", "indent with spaces, not tabs"),
         (b"scenario: \x1b[31m\n", "remove the control character"),
+        (b"x: " + b"[" * 5000 + b"]" * 5000 + b"\n", "check brackets"),
     ],
 )
 def test_yaml_hints_name_the_real_problem(data: bytes, hint: str) -> None:

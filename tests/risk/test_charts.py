@@ -29,7 +29,7 @@ def test_promise_chart_marks_spread_median_p80_and_promise(tiny_risk) -> None:
     assert list(marks["P80: 4 in 5"].x) == [day_end(promise.p80)]
     assert list(marks["promised"].x) == [day_end(date(2027, 3, 2))]
     assert marks["promised"].marker.color == LATE_COLOUR
-    assert all(trace.hovertemplate and "chance" in trace.hovertemplate for trace in fig.data)
+    assert all(trace.hovertext and "chance" in trace.hovertext for trace in fig.data)
 
 
 def test_promise_with_good_odds_is_marked_green() -> None:
