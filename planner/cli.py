@@ -22,10 +22,12 @@ from planner.diagnosis.explanation import (
     explain_scenario,
     render_explanation,
 )
+from planner.i18n import LANGUAGES, language_from_locale
 from planner.interrupt import run_interruptible
 from planner.io import ScenarioError, load_scenario, save_scenario, template_scenario
 from planner.outputs import check_target, folder_written_atomically, write_file_atomically
 from planner.plan import Plan
+from planner.plan_text import render_text as render_plan_text
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import write_outputs
 from planner.risk.command import add_risk_parser, run_risk_command
@@ -36,17 +38,7 @@ from planner.store.cli import (
     run_store_command,
 )
 from planner.store.engine import StoreError
-from planner.wording import (
-    AGENCY,
-    AUDIENCES,
-    CLIENT,
-    Audience,
-    certainty_line,
-    days_text,
-    internal_lines,
-    money,
-    verdict_lines,
-)
+from planner.wording import AUDIENCES, CLIENT, Audience, Lang
 
 EXIT_FEASIBLE, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -106,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--json", action="store_true", help="print one JSON object")
     _add_audience(explain)
+    explain.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=None,
+        help="language of the answer (default: from the locale; --json stays language-neutral)",
+    )
 
     add_risk_parser(commands)
 
@@ -200,14 +198,16 @@ def _check(args: argparse.Namespace) -> int:
     if args.out:
         print(f"planner: writing tables, charts and report to {args.out} …", file=sys.stderr)
         with folder_written_atomically(args.out, args.overwrite) as folder:
-            files = write_outputs(plan, scenario, folder, notes, audience=args.audience)
+            files = write_outputs(
+                plan, scenario, folder, notes, audience=args.audience, lang=_lang(args)
+            )
         written = [args.out / path.relative_to(folder) for path in files]
     for note in notes:
         print(f"planner: note: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps(plan_dict(plan, args.audience), ensure_ascii=False))
     else:
-        print(render_text(plan, args.audience))
+        print(render_text(plan, args.audience, _lang(args)))
         for path in written:
             print(f"wrote {path}")
     return EXIT_FEASIBLE if plan.verdict == "feasible" else EXIT_INFEASIBLE
@@ -215,43 +215,26 @@ def _check(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     explanation_scenario = load_scenario(args.scenario)
-    explanation = explain_scenario(explanation_scenario, time_limit=args.time_limit)
+    lang = None if args.json else _lang(args)  # --json stays language-neutral (English)
+    explanation = explain_scenario(explanation_scenario, time_limit=args.time_limit, lang=lang)
     if args.json:
         data = json.dumps(explanation.to_dict(args.audience), ensure_ascii=False)
         print(for_audience(data, explanation_scenario, args.audience))
     else:
-        text = render_explanation(explanation, args.audience)
-        print(for_audience(text, explanation_scenario, args.audience))
+        text = render_explanation(explanation, args.audience, lang)
+        print(for_audience(text, explanation_scenario, args.audience, lang))
     return EXIT_FEASIBLE if explanation.verdict == "feasible" else EXIT_INFEASIBLE
 
 
-def render_text(plan: Plan, audience: Audience = CLIENT) -> str:
-    """The human report: verdict (dates, then money), how sure, promises, budget; the agency
-    version adds internal cost, margin and utilisation by person."""
-    lines = [plan.title, *verdict_lines(plan), certainty_line(plan)]
-    if plan.promises:
-        lines += ["", "Promises:"]
-        width = max(len(p.name) for p in plan.promises)
-        lines.append(f"  {'promise':<{width}}  promised    realistic   status")
-        for p in plan.promises:
-            finish = p.finish.isoformat() if p.finish else "—"
-            mark = "kept" if p.met else (f"{days_text(p.slip_days)} late" if p.finish else "—")
-            lines.append(f"  {p.name:<{width}}  {p.due.isoformat()}  {finish:<10}  {mark}")
-    b = plan.budget
-    lines += ["", f"Price: {money(b.price, plan.currency)}"]
-    if b.budget is not None:
-        lines.append(f"Budget: {money(b.budget, plan.currency)}")
-    if audience == AGENCY:
-        lines += internal_lines(plan)
-        util = plan.utilisation_frame()
-        if not util.empty and plan.has_schedule:
-            lines += ["", "Utilisation by person (booked / free hours over the plan):"]
-            for row in util.itertuples():
-                lines.append(
-                    f"  {row.person:<16} {row.booked_hours:7.1f} / {row.available_hours:7.1f} h"
-                    f"  {row.utilisation:6.0%}"
-                )
-    return "\n".join(lines)
+def _lang(args: argparse.Namespace) -> str:
+    """The language of the human output: ``--lang``, else from the locale."""
+    return args.lang or language_from_locale()
+
+
+def render_text(plan: Plan, audience: Audience = CLIENT, lang: Lang = None) -> str:
+    """The human report of ``planner check`` in ``lang`` (default English): see
+    :func:`planner.plan_text.render_text`."""
+    return render_plan_text(plan, audience, lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,14 +34,18 @@ from planner.diagnosis.sentences import (
     same_shortage_sentence,
 )
 from planner.diagnosis.text import capitalised, day_text
+from planner.i18n import N_
 from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome
 from planner.planning import DEFAULT_TIME_LIMIT, PlanningContext, plan_from_result, prepare
 from planner.scheduler import Problem, solve
 from planner.scheduler.agency import build_problem
 from planner.scheduler.deadlines import conflict_core
+from planner.wording import Lang, words_in
 
 CHAIN, CAPACITY, CONFLICT, BUDGET = "dependency_chain", "capacity", "conflict", "budget"
+BUDGET_NAME = N_("Budget")
+"""The name of the budget cause (a client reads it beside the names of promises)."""
 CAUSE_KINDS: tuple[str, ...] = (CHAIN, CAPACITY, CONFLICT, BUDGET)
 DEFAULT_CHECK_LIMIT = 1.0
 """Seconds per proof step (each removal test of a conflict)."""
@@ -183,6 +187,7 @@ def diagnose(
     seed: int = 0,
     workers: int = 1,
     context: PlanningContext | None = None,
+    lang: Lang = None,
 ) -> Diagnosis:
     """Name the binding cause(s) of every promise the plan misses, and the budget gap.
 
@@ -198,6 +203,8 @@ def diagnose(
         Solver settings.
     context
         The prepared scenario, when the caller already has it.
+    lang
+        Language of the sentences and notes (default English); the figures are the same.
 
     Returns
     -------
@@ -219,7 +226,11 @@ def diagnose(
         if bound.breaks:
             causes.append(
                 Cause(
-                    CHAIN, promise.task, promise.name, chain_sentence(bound, promise, reach), bound
+                    CHAIN,
+                    promise.task,
+                    promise.name,
+                    chain_sentence(bound, promise, reach, lang),
+                    bound,
                 )
             )
             continue
@@ -228,21 +239,24 @@ def diagnose(
         if short is not None:
             seen = (short.who, short.first_day, short.last_day, short.needed_minutes)
             if seen in shortages:
-                sentence = same_shortage_sentence(promise, short, shortages[seen])
+                sentence = same_shortage_sentence(promise, short, shortages[seen], lang)
             else:
-                sentence = capacity_sentence(promise, short)
+                sentence = capacity_sentence(promise, short, lang)
                 shortages[seen] = promise.name
             causes.append(Cause(CAPACITY, promise.task, promise.name, sentence, short))
             continue
         others = [p for p in broken if p.task != promise.task]
-        found = _conflict(context, reach, problem, promise, met, others, time_limit, seed, workers)
+        found = _conflict(
+            context, reach, problem, promise, (met, others), (time_limit, seed, workers), lang
+        )
         if isinstance(found, str):
             notes.append(found)
         else:
             causes.append(found)
     gap = budget_gap(plan)
     if gap is not None:
-        causes.append(Cause(BUDGET, None, "Budget", budget_sentence(gap), gap))
+        name = words_in(lang).gettext(BUDGET_NAME)
+        causes.append(Cause(BUDGET, None, name, budget_sentence(gap, lang), gap))
     return Diagnosis(plan=plan, causes=tuple(causes), notes=tuple(notes))
 
 
@@ -257,13 +271,19 @@ def _conflict(
     reach: Reach,
     problem: Problem,
     promise: PromiseOutcome,
-    met: list[PromiseOutcome],
-    others: list[PromiseOutcome],
-    time_limit: float,
-    seed: int,
-    workers: int,
+    promises: tuple[list[PromiseOutcome], list[PromiseOutcome]],
+    solver: tuple[float, int, int],
+    lang: Lang = None,
 ) -> Cause | str:
-    """A conflict cause for ``promise``, or a note when every promise can hold together."""
+    """A conflict cause for ``promise``, or a note when every promise can hold together.
+
+    ``promises`` holds the kept and the other broken promises; ``solver`` the time limit,
+    seed and workers of each proof step.
+    """
+    met, others = promises
+    time_limit, seed, workers = solver
+    words = words_in(lang)
+    _ = words.gettext
     core = None
     for pool in (met, [*others, *met]):
         candidates = [p.task for p in pool] + [promise.task]
@@ -272,10 +292,10 @@ def _conflict(
             break
     assert core is not None
     if core.status == "FEASIBLE":
-        return (
-            f"{promise.name} can be kept together with every other promise; a longer search "
-            f"should find such a plan."
-        )
+        return _(
+            "{name} can be kept together with every other promise; a longer search should find "
+            "such a plan."
+        ).format(name=promise.name)
     by_task = {p.task: p for p in [*met, *others, promise]}
     members = tuple(m for m in core.members if m in by_task)
     due = {m: _due_period(context, m) for m in members}
@@ -293,15 +313,17 @@ def _conflict(
     )
     if members == (promise.task,) and conflict.proven:
         sentence = capitalised(
-            f"{promise.name} cannot be ready by {day_text(promise.due)}: on paper there are "
-            f"enough free hours, but not in the way the work can be shared out between people."
+            _(
+                "{name} cannot be ready by {due}: on paper there are enough free hours, but not "
+                "in the way the work can be shared out between people."
+            ).format(name=promise.name, due=day_text(promise.due, words))
         )
         return Cause(CAPACITY, promise.task, promise.name, sentence, conflict)
     return Cause(
         CONFLICT,
         promise.task,
         promise.name,
-        conflict_sentence(promise, conflict),
+        conflict_sentence(promise, conflict, lang),
         conflict,
         proven=conflict.proven,
     )
