@@ -3,12 +3,12 @@ scripts/report_screenshots.py``.
 
 Plans the Tundra sample, writes the client report (:func:`planner.report.report_html`) in each
 language and photographs its first A4 page with Debian's Chromium (Playwright), into
-``docs/screenshots/report-fi.png`` and ``report-pl.png`` (each checked to stay under 400 kB).
+``docs/screenshots/report-fi.png`` and ``report-pl.png`` (each checked to stay under 400 kB
+by ``scripts/screenshots.py``'s ``main``).
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -16,12 +16,11 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from planner.app_server import CHROMIUM_ARGS, CHROMIUM_PATH, chromium_available  # noqa: E402
+from planner.app_server import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 from planner.io import load_scenario  # noqa: E402
 from planner.planning import plan_scenario  # noqa: E402
 from planner.report import report_html  # noqa: E402
 
-MAX_BYTES = 400_000
 SAMPLE = REPO_ROOT / "data" / "tundra-product-launch.yaml"
 A4_PX = {"width": 794, "height": 1123}  # 210 × 297 mm at 96 px per inch
 LANGUAGES = ("fi", "pl")
@@ -52,23 +51,7 @@ def take(out_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
     return written
 
 
-def main() -> int:
-    """Write the screenshots; exit code 1 when Chromium is missing or a file is too big."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs" / "screenshots")
-    args = parser.parse_args()
-    if not chromium_available():
-        print(f"screenshots: {CHROMIUM_PATH} not found (apt-get install chromium)")
-        return 1
-    status = 0
-    for path in take(args.out):
-        size = path.stat().st_size
-        print(f"wrote {path} ({size // 1000} kB)")
-        if size >= MAX_BYTES:
-            print(f"screenshots: {path.name} is {size // 1000} kB, over {MAX_BYTES // 1000} kB")
-            status = 1
-    return status
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from screenshots import main  # the same checks and messages as the app's screenshots
+
+    raise SystemExit(main(take))

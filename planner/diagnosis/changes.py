@@ -289,6 +289,18 @@ def _facts(**facts: Fact) -> tuple[tuple[str, Fact], ...]:
     return tuple(facts.items())
 
 
+def _weekly_facts(
+    hours: float, first: date, last: date, granted: int
+) -> tuple[tuple[str, Fact], ...]:
+    """Extra hours a week between two dates and the minutes they give in all."""
+    return _facts(
+        hours=("minutes", hours * 60),
+        first=("date", first),
+        last=("date", last),
+        all=("minutes", granted),
+    )
+
+
 def _change(
     message: str, facts: tuple[tuple[str, Fact], ...], kind: str, *args: Any, **kwargs: Any
 ) -> Change:
@@ -337,24 +349,11 @@ def overtime_change(
     person = scenario.person(option.person)
     granted = overtime_minutes(calendar, person, hours, first, last)
     cost = round(granted / 60 * option.cost_per_hour, 2)
-    facts = _facts(
-        person=("text", person.name),
-        hours=("minutes", hours * 60),
-        first=("date", first),
-        last=("date", last),
-        all=("minutes", granted),
-    )
+    facts = (("person", ("text", person.name)), *_weekly_facts(hours, first, last, granted))
     return _change(
-        OVERTIME_TEXT,
-        facts,
-        OVERTIME,
-        person.name,
-        hours,
-        cost,
-        first,
-        last,
+        OVERTIME_TEXT, facts, OVERTIME, person.name, hours, cost, first, last,
         rate=option.cost_per_hour,
-    )
+    )  # fmt: skip
 
 
 def freelancer_change(
@@ -369,25 +368,11 @@ def freelancer_change(
     granted = freelance_minutes(calendar, hours, first, last)
     cost = round(granted / 60 * option.rate, 2)
     role = option.role.replace("_", " ")
-    facts = _facts(
-        role=("text", role),
-        hours=("minutes", hours * 60),
-        first=("date", first),
-        last=("date", last),
-        all=("minutes", granted),
-    )
+    facts = (("role", ("text", role)), *_weekly_facts(hours, first, last, granted))
     return _change(
-        FREELANCE,
-        facts,
-        FREELANCER,
-        option.role,
-        hours,
-        cost,
-        first,
-        last,
-        rate=option.rate,
-        subject=role,
-    )
+        FREELANCE, facts, FREELANCER, option.role, hours, cost, first, last,
+        rate=option.rate, subject=role,
+    )  # fmt: skip
 
 
 def drop_change(scenario: Scenario, task_id: str) -> Change:
