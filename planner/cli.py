@@ -28,6 +28,7 @@ from planner.io import ScenarioError, load_scenario, save_scenario, template_sce
 from planner.outputs import check_target, folder_written_atomically, write_file_atomically
 from planner.plan import Plan
 from planner.plan_text import render_text as render_plan_text
+from planner.plan_text import wrote_line
 from planner.planning import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report import write_outputs
 from planner.risk.command import add_risk_parser, run_risk_command
@@ -209,7 +210,7 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(render_text(plan, args.audience, _lang(args)))
         for path in written:
-            print(f"wrote {path}")
+            print(wrote_line(path, _lang(args)))
     return EXIT_FEASIBLE if plan.verdict == "feasible" else EXIT_INFEASIBLE
 
 

@@ -6,6 +6,8 @@ language; every sentence and figure comes from :mod:`planner.wording`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planner.plan import Plan
 from planner.wording import (
     AGENCY,
@@ -90,3 +92,9 @@ def render_text(plan: Plan, audience: Audience = CLIENT, lang: Lang = None) -> s
         if utilisation:
             lines += ["", *utilisation]
     return "\n".join(lines)
+
+
+def wrote_line(path: Path, lang: Lang = None) -> str:
+    """``wrote <path>``: a file ``planner check --out`` has written."""
+    _ = words_in(lang).gettext
+    return _("wrote {path}").format(path=path)

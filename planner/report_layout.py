@@ -49,6 +49,7 @@ CHART_WORDS: frozenset[str] = frozenset(
         N_("Client"),
         N_("Milestones"),
         N_("Total"),
+        N_("Week starting (Monday)"),
     }
 )
 """Legend entries and row names of the report's charts, translated when printed."""
@@ -277,6 +278,10 @@ def _translate_chart(fig: go.Figure, plan: Plan, scenario: Scenario, words: Text
     for note in fig.layout.annotations:
         if (note.text or "").startswith("start "):
             note.text = _("start {date}").format(date=short_day(scenario.start, words))
+    if fig.layout.xaxis.title.text:
+        fig.layout.xaxis.title.text = said(fig.layout.xaxis.title.text)
+    if fig.data and fig.data[0].type == "heatmap" and fig.data[0].x is not None:
+        _translate_weeks(fig, scenario, words)
     if fig.layout.xaxis.type == "date":
         ends = [t.finish for t in plan.tasks] + [p.due for p in plan.promises]
         last = max([d for d in ends if d is not None], default=scenario.start)
@@ -289,6 +294,20 @@ def _translate_chart(fig: go.Figure, plan: Plan, scenario: Scenario, words: Text
             tickvals=[d.isoformat() for d in ticks],
             ticktext=[words.date(d, "d MMM") for d in ticks],
         )
+
+
+def _translate_weeks(fig: go.Figure, scenario: Scenario, words: Texts) -> None:
+    """The heatmap's week labels (``01 Mar``, ``01 Mar 2027``) in the language's month names."""
+    labels = [str(x) for x in fig.data[0].x]
+    monday = scenario.start - timedelta(days=scenario.start.weekday())
+    mondays = [monday + timedelta(weeks=k) for k in range(-1, 8 * len(labels) + 2)]
+    said = {f"{d:%d %b}": words.date(d, "dd MMM") for d in mondays}
+    said |= {f"{d:%d %b %Y}": words.date(d, "dd MMM y") for d in mondays}
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=labels,
+        ticktext=_week_ticks([said.get(label, label) for label in labels]),
+    )
 
 
 def print_figure(
