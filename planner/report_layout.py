@@ -49,6 +49,7 @@ CHART_WORDS: frozenset[str] = frozenset(
         N_("Client"),
         N_("Milestones"),
         N_("Total"),
+        N_("Fixed costs"),
         N_("Week starting (Monday)"),
     }
 )
