@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -62,8 +63,9 @@ def take(out_dir: Path) -> list[Path]:
     return written
 
 
-def main() -> int:
-    """Write the screenshots; exit code 1 when Chromium is missing or a file is too big."""
+def main(take_shots: Callable[[Path], list[Path]] = take) -> int:
+    """Write the screenshots (``take_shots``: the app's, by default); exit code 1 when Chromium
+    is missing or a file is too big."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs" / "screenshots")
     args = parser.parse_args()
@@ -71,7 +73,7 @@ def main() -> int:
         print(f"screenshots: {CHROMIUM_PATH} not found (apt-get install chromium)")
         return 1
     status = 0
-    for path in take(args.out):
+    for path in take_shots(args.out):
         size = path.stat().st_size
         print(
             f"wrote {path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}"

@@ -35,7 +35,8 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "--lang",
         choices=sorted(LANGUAGES),
         default=None,
-        help="language of the client-mode answer and its input errors (default: from the locale)",
+        help="language of the answer, the report and the client mode's input errors "
+        "(default: from the locale; --json stays language-neutral)",
     )
 
 

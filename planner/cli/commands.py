@@ -17,6 +17,8 @@ from pathlib import Path
 from planner.cli import args as cli_args
 from planner.cli import client as client_cli
 from planner.cli.interrupt import run_interruptible
+from planner.cli.plan_text import render_text as render_plan_text
+from planner.cli.plan_text import wrote_line
 from planner.cli.risk import add_risk_parser, run_risk_command
 from planner.cli.store import (
     STORE_COMMANDS,
@@ -29,6 +31,7 @@ from planner.diagnosis.explanation import (
     explain_scenario,
     render_explanation,
 )
+from planner.i18n import LANGUAGES, language_from_locale
 from planner.io import ScenarioError, load_scenario, save_scenario, template_scenario
 from planner.io.outputs import (
     check_target,
@@ -41,17 +44,7 @@ from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report.audience import for_audience, plan_dict
 from planner.report.page import write_outputs
 from planner.store.engine import StoreError
-from planner.wording import (
-    AGENCY,
-    AUDIENCES,
-    CLIENT,
-    Audience,
-    certainty_line,
-    days_text,
-    internal_lines,
-    money,
-    verdict_lines,
-)
+from planner.wording import AUDIENCES, CLIENT, Audience, Lang
 
 EXIT_FEASIBLE, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -100,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--json", action="store_true", help="print one JSON object")
     _add_audience(explain)
+    explain.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=None,
+        help="language of the answer (default: from the locale; --json stays language-neutral)",
+    )
 
     add_risk_parser(commands)
 
@@ -199,6 +198,7 @@ def _check(args: argparse.Namespace) -> int:
                 notes,
                 audience=args.audience,
                 progress=progress_printer(folder),
+                lang=_lang(args),
             )
         written = [args.out / path.relative_to(folder) for path in files]
     for note in notes:
@@ -206,51 +206,34 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(plan_dict(plan, args.audience), ensure_ascii=False))
     else:
-        print(render_text(plan, args.audience))
+        print(render_text(plan, args.audience, _lang(args)))
         for path in written:
-            print(f"wrote {path}")
+            print(wrote_line(path, _lang(args)))
     return EXIT_FEASIBLE if plan.verdict == "feasible" else EXIT_INFEASIBLE
 
 
 def _explain(args: argparse.Namespace) -> int:
     explanation_scenario = load_scenario(args.scenario)
-    explanation = explain_scenario(explanation_scenario, cli_args.solve_settings(args))
+    lang = None if args.json else _lang(args)  # --json stays language-neutral (English)
+    explanation = explain_scenario(explanation_scenario, cli_args.solve_settings(args), lang=lang)
     if args.json:
         data = json.dumps(explanation.to_dict(args.audience), ensure_ascii=False)
         print(for_audience(data, explanation_scenario, args.audience))
     else:
-        text = render_explanation(explanation, args.audience)
-        print(for_audience(text, explanation_scenario, args.audience))
+        text = render_explanation(explanation, args.audience, lang)
+        print(for_audience(text, explanation_scenario, args.audience, lang))
     return EXIT_FEASIBLE if explanation.verdict == "feasible" else EXIT_INFEASIBLE
 
 
-def render_text(plan: Plan, audience: Audience = CLIENT) -> str:
-    """The human report: verdict (dates, then money), how sure, promises, budget; the agency
-    version adds internal cost, margin and utilisation by person."""
-    lines = [plan.title, *verdict_lines(plan), certainty_line(plan)]
-    if plan.promises:
-        lines += ["", "Promises:"]
-        width = max(len(p.name) for p in plan.promises)
-        lines.append(f"  {'promise':<{width}}  promised    realistic   status")
-        for p in plan.promises:
-            finish = p.finish.isoformat() if p.finish else "—"
-            mark = "kept" if p.met else (f"{days_text(p.slip_days)} late" if p.finish else "—")
-            lines.append(f"  {p.name:<{width}}  {p.due.isoformat()}  {finish:<10}  {mark}")
-    b = plan.budget
-    lines += ["", f"Price: {money(b.price, plan.currency)}"]
-    if b.budget is not None:
-        lines.append(f"Budget: {money(b.budget, plan.currency)}")
-    if audience == AGENCY:
-        lines += internal_lines(plan)
-        util = plan.utilisation_frame()
-        if not util.empty and plan.has_schedule:
-            lines += ["", "Utilisation by person (booked / free hours over the plan):"]
-            for row in util.itertuples():
-                lines.append(
-                    f"  {row.person:<16} {row.booked_hours:7.1f} / {row.available_hours:7.1f} h"
-                    f"  {row.utilisation:6.0%}"
-                )
-    return "\n".join(lines)
+def _lang(args: argparse.Namespace) -> str:
+    """The language of the human output: ``--lang``, else from the locale."""
+    return args.lang or language_from_locale()
+
+
+def render_text(plan: Plan, audience: Audience = CLIENT, lang: Lang = None) -> str:
+    """The human report of ``planner check`` in ``lang`` (default English): see
+    :func:`planner.cli.plan_text.render_text`."""
+    return render_plan_text(plan, audience, lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

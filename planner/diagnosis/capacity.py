@@ -17,8 +17,9 @@ from datetime import date, timedelta
 from math import floor
 
 from planner.diagnosis.chain import Reach
-from planner.diagnosis.text import hours_text
+from planner.i18n import N_, Texts
 from planner.planning.calendar import hours_to_minutes, public_holiday
+from planner.wording import Lang, hours_text, words_in
 
 
 @dataclass(frozen=True)
@@ -60,17 +61,36 @@ class Shortfall:
             "lost": [{"reason": r, "hours": round(m / 60, 2)} for r, m in self.lost],
         }
 
-    def losses_text(self, limit: int = 3) -> str:
+    def losses_text(self, limit: int = 3, lang: Lang = None) -> str:
         """What took the contract hours, largest first (see :func:`losses_text`)."""
-        return losses_text(self.lost, limit)
+        return losses_text(self.lost, limit, lang)
 
 
-def losses_text(lost: Sequence[tuple[str, int]], limit: int = 3) -> str:
+TIME_OFF = N_("{person}'s time off")
+"""What a person's own time off is called among the reasons hours are lost."""
+
+
+def _reason_text(reason: str, words: Texts) -> str:
+    _ = words.gettext
+    english = TIME_OFF.format(person="")
+    if reason.endswith(english):
+        return _(TIME_OFF).format(person=reason[: -len(english)])
+    return reason
+
+
+def losses_text(lost: Sequence[tuple[str, int]], limit: int = 3, lang: Lang = None) -> str:
     """``"Good Friday takes 15 h, Globex annual report 60 h"`` (the first ``limit``)."""
-    parts = [f"{reason} {hours_text(minutes)}" for reason, minutes in lost[:limit]]
+    words = words_in(lang)
+    _ = words.gettext
+    parts = [
+        f"{_reason_text(reason, words)} {hours_text(minutes, words)}"
+        for reason, minutes in lost[:limit]
+    ]
     if parts:
         reason, minutes = lost[0]
-        parts[0] = f"{reason} takes {hours_text(minutes)}"
+        parts[0] = _("{reason} takes {hours}").format(
+            reason=_reason_text(reason, words), hours=hours_text(minutes, words)
+        )
     return ", ".join(parts)
 
 
@@ -180,7 +200,7 @@ def losses(
             elif known.workday and known.holiday:
                 taken[known.holiday] += known.contract_minutes
             elif known.workday and known.time_off:
-                taken[f"{name}'s time off"] += known.contract_minutes
+                taken[TIME_OFF.format(person=name)] += known.contract_minutes
             elif known.workday:
                 left = known.contract_minutes
                 for label, minutes in known.commitment_minutes:

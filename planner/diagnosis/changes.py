@@ -24,12 +24,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from planner.diagnosis.text import day_text, days_text, hours_text, money_text
+from planner.diagnosis.change_text import (
+    ASK,
+    CUT,
+    DROP,
+    FREELANCE,
+    GIVE_EACH,
+    MOVE,
+    RAISE,
+    Fact,
+    render,
+)
+from planner.diagnosis.change_text import OVERTIME as OVERTIME_TEXT
 from planner.model import (
     Commitment,
     DateRange,
@@ -43,6 +54,7 @@ from planner.model import (
     TurnaroundOption,
 )
 from planner.planning.calendar import WorkCalendar, hours_to_minutes
+from planner.wording import Lang
 
 
 class ChangeKind(StrEnum):
@@ -91,10 +103,16 @@ class Change:
     new_date: date | None = None
     rate: float | None = None
     subject: str = ""
+    message: str = field(default="", compare=False)
+    facts: tuple[tuple[str, Fact], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in CHANGE_KINDS:
             raise ValueError(f"unknown change kind {self.kind!r}")
+
+    def text(self, lang: Lang = None) -> str:
+        """The change in one sentence in ``lang`` (English: :attr:`description`)."""
+        return render(self.message, self.facts, lang) if self.message else self.description
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -280,23 +298,56 @@ def levers_of(scenario: Scenario) -> Levers:
 
 
 # --- constructors: each change with its price and a sentence ----------------------------------
+def _facts(**facts: Fact) -> tuple[tuple[str, Fact], ...]:
+    return tuple(facts.items())
+
+
+def _weekly_facts(
+    hours: float, first: date, last: date, granted: int
+) -> tuple[tuple[str, Fact], ...]:
+    """Extra hours a week between two dates and the minutes they give in all."""
+    return _facts(
+        hours=("minutes", hours * 60),
+        first=("date", first),
+        last=("date", last),
+        all=("minutes", granted),
+    )
+
+
+def _change(
+    message: str, facts: tuple[tuple[str, Fact], ...], kind: str, *args: Any, **kwargs: Any
+) -> Change:
+    """A change whose English description is rendered from ``message`` and ``facts``."""
+    text = render(message, facts)
+    return Change(
+        kind, args[0], args[1], args[2], text, *args[3:], **kwargs, message=message, facts=facts
+    )
+
+
 def move_date_change(scenario: Scenario, calendar: WorkCalendar, task_id: str, days: int) -> Change:
     """Move the promise of ``task_id`` later by ``days`` working days."""
     task = scenario.task(task_id)
     levers = levers_of(scenario)
     cost = round(days * levers.date_penalty(task_id), 2)
     if task.repeat is not None and task.due_within is not None:
-        text = (
-            f"Give each {task.label} {days_text(days)} more "
-            f"(due within {task.due_within + days} instead of {task.due_within})"
+        facts = _facts(
+            task=("text", task.label),
+            days=("days", days),
+            after=("count", task.due_within + days),
+            before=("count", task.due_within),
         )
-        return Change(MOVE_DATE, task_id, days, cost, text, subject=task.label)
+        return _change(GIVE_EACH, facts, MOVE_DATE, task_id, days, cost, subject=task.label)
     assert task.due is not None
     new_date = calendar.day(calendar.index_on_or_before(task.due) + days)
-    text = (
-        f"Move {task.label} from {day_text(task.due)} to {day_text(new_date)} (+{days_text(days)})"
+    facts = _facts(
+        task=("text", task.label),
+        due=("date", task.due),
+        new=("date", new_date),
+        days=("days", days),
     )
-    return Change(MOVE_DATE, task_id, days, cost, text, new_date=new_date, subject=task.label)
+    return _change(
+        MOVE, facts, MOVE_DATE, task_id, days, cost, new_date=new_date, subject=task.label
+    )
 
 
 def overtime_change(
@@ -311,11 +362,11 @@ def overtime_change(
     person = scenario.person(option.person)
     granted = overtime_minutes(calendar, person, hours, first, last)
     cost = round(granted / 60 * option.cost_per_hour, 2)
-    text = (
-        f"Overtime for {person.name}: {hours_text(hours * 60)} a week more from "
-        f"{day_text(first)} to {day_text(last)} ({hours_text(granted)} in all)"
-    )
-    return Change(OVERTIME, person.name, hours, cost, text, first, last, rate=option.cost_per_hour)
+    facts = (("person", ("text", person.name)), *_weekly_facts(hours, first, last, granted))
+    return _change(
+        OVERTIME_TEXT, facts, OVERTIME, person.name, hours, cost, first, last,
+        rate=option.cost_per_hour,
+    )  # fmt: skip
 
 
 def freelancer_change(
@@ -329,22 +380,20 @@ def freelancer_change(
     """A freelancer in the option's role, ``hours`` a week between two dates."""
     granted = freelance_minutes(calendar, hours, first, last)
     cost = round(granted / 60 * option.rate, 2)
-    text = (
-        f"A freelance {option.role.replace('_', ' ')}, {hours_text(hours * 60)} a week from "
-        f"{day_text(first)} to {day_text(last)} ({hours_text(granted)} in all)"
-    )
     role = option.role.replace("_", " ")
-    return Change(
-        FREELANCER, option.role, hours, cost, text, first, last, rate=option.rate, subject=role
-    )
+    facts = (("role", ("text", role)), *_weekly_facts(hours, first, last, granted))
+    return _change(
+        FREELANCE, facts, FREELANCER, option.role, hours, cost, first, last,
+        rate=option.rate, subject=role,
+    )  # fmt: skip
 
 
 def drop_change(scenario: Scenario, task_id: str) -> Change:
     """Leave an (optional) task out of the brief; its value is the price."""
     task = scenario.task(task_id)
     value = task_value(scenario, task)
-    text = f"Drop {task.label} (worth {money_text(value, scenario.currency)})"
-    return Change(DROP_TASK, task_id, 1.0, round(value, 2), text, subject=task.label)
+    facts = _facts(task=("text", task.label), value=("money", value, scenario.currency))
+    return _change(DROP, facts, DROP_TASK, task_id, 1.0, round(value, 2), subject=task.label)
 
 
 def shrink_change(scenario: Scenario, task_id: str, share: float) -> Change:
@@ -352,23 +401,27 @@ def shrink_change(scenario: Scenario, task_id: str, share: float) -> Change:
     task = scenario.task(task_id)
     cost = round(task_value(scenario, task) * (1 - share), 2)
     kept = round(task.hours * share * 60)
-    text = (
-        f"Cut {task.label} to {share:.0%} of its hours "
-        f"({hours_text(round(task.hours * 60))} → {hours_text(kept)})"
+    facts = _facts(
+        task=("text", task.label),
+        share=("percent", share),
+        before=("minutes", round(task.hours * 60)),
+        after=("minutes", kept),
     )
-    return Change(SHRINK_TASK, task_id, share, cost, text, subject=task.label)
+    return _change(CUT, facts, SHRINK_TASK, task_id, share, cost, subject=task.label)
 
 
 def turnaround_change(scenario: Scenario, option: TurnaroundOption, days: int) -> Change:
     """The client takes ``days`` fewer working days for a review step."""
     task = scenario.task(option.task)
     before = task.client_days or 0
-    text = (
-        f"Ask {scenario.brief.client} for {task.label} in {days_text(max(before - days, 1))} "
-        f"instead of {before}"
+    facts = _facts(
+        client=("text", scenario.brief.client),
+        task=("text", task.label),
+        days=("days", max(before - days, 1)),
+        before=("count", before),
     )
     cost = round(days * option.penalty_per_day, 2)
-    return Change(TURNAROUND, option.task, days, cost, text, subject=task.label)
+    return _change(ASK, facts, TURNAROUND, option.task, days, cost, subject=task.label)
 
 
 def budget_change(scenario: Scenario, amount: float) -> Change:
@@ -376,5 +429,5 @@ def budget_change(scenario: Scenario, amount: float) -> Change:
     amount = round(amount, 2)
     new = (scenario.brief.budget or 0) + amount
     currency = scenario.currency
-    text = f"Raise the budget by {money_text(amount, currency)} to {money_text(new, currency)}"
-    return Change(BUDGET, "budget", amount, amount, text, subject="budget")
+    facts = _facts(amount=("money", amount, currency), new=("money", new, currency))
+    return _change(RAISE, facts, BUDGET, "budget", amount, amount, subject="budget")

@@ -40,12 +40,16 @@ from planner.diagnosis.sentences import (
     same_shortage_sentence,
 )
 from planner.diagnosis.text import capitalised, day_text
+from planner.i18n import N_
 from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome
 from planner.planning.pipeline import DEFAULT_TIME_LIMIT, PlanningContext, plan_context, prepare
 from planner.scheduler.deadlines import Core, conflict_core
 from planner.scheduler.settings import SolveSettings
+from planner.wording import Lang, words_in
 
+BUDGET_NAME = N_("Budget")
+"""The name of the budget cause (a client reads it beside the names of promises)."""
 DEFAULT_CHECK_LIMIT = 1.0
 """Seconds per proof step (each removal test of a conflict)."""
 
@@ -58,6 +62,7 @@ def diagnose(
     plan: Plan | None = None,
     settings: SolveSettings = CHECK_SETTINGS,
     context: PlanningContext | None = None,
+    lang: Lang = None,
 ) -> Diagnosis:
     """Name the binding cause(s) of every promise the plan misses, and the budget gap.
 
@@ -71,6 +76,8 @@ def diagnose(
         Solver settings; ``time_limit`` is per solver step when proving conflicts.
     context
         The prepared scenario, when the caller already has it.
+    lang
+        Language of the sentences and notes (default English); the figures are the same.
 
     Returns
     -------
@@ -79,7 +86,7 @@ def diagnose(
     context = context or prepare(scenario)
     if plan is None:
         plan = plan_context(context, settings.limited_to(DEFAULT_TIME_LIMIT))
-    finder = _CauseFinder(context, plan, settings)
+    finder = _CauseFinder(context, plan, settings, lang)
     causes: list[Cause] = []
     notes: list[str] = []
     for promise in finder.broken:
@@ -87,15 +94,18 @@ def diagnose(
         (notes if isinstance(found, str) else causes).append(found)
     gap = budget_gap(plan)
     if gap is not None:
-        causes.append(Cause(BUDGET, None, "Budget", budget_sentence(gap), gap))
+        name = words_in(lang).gettext(BUDGET_NAME)
+        causes.append(Cause(BUDGET, None, name, budget_sentence(gap, lang), gap))
     return Diagnosis(plan=plan, causes=tuple(causes), notes=tuple(notes))
 
 
 class _CauseFinder:
     """The checks for one plan's broken promises, in order: chain, capacity, conflict."""
 
-    def __init__(self, context: PlanningContext, plan: Plan, settings: SolveSettings) -> None:
-        self.context, self.settings = context, settings
+    def __init__(
+        self, context: PlanningContext, plan: Plan, settings: SolveSettings, lang: Lang
+    ) -> None:
+        self.context, self.settings, self.lang = context, settings, lang
         self.reach = Reach(context)
         self.met = sorted((p for p in plan.promises if p.met), key=lambda p: p.priority)
         self.broken = plan.broken_promises if plan.has_schedule else plan.promises
@@ -105,19 +115,21 @@ class _CauseFinder:
         """The binding cause of one broken promise (a note when none can be shown)."""
         bound = self.reach.chain(promise.task)
         if bound.breaks:
-            sentence = chain_sentence(bound, promise, self.reach)
+            sentence = chain_sentence(bound, promise, self.reach, self.lang)
             return Cause(CHAIN, promise.task, promise.name, sentence, bound)
         short = worst_shortfall(self.reach, {promise.task: _due_period(self.context, promise.task)})
         if short is not None:
             seen = (short.who, short.first_day, short.last_day, short.needed_minutes)
             if seen in self.shortages:
-                sentence = same_shortage_sentence(promise, short, self.shortages[seen])
+                sentence = same_shortage_sentence(promise, short, self.shortages[seen], self.lang)
             else:
-                sentence = capacity_sentence(promise, short)
+                sentence = capacity_sentence(promise, short, self.lang)
                 self.shortages[seen] = promise.name
             return Cause(CAPACITY, promise.task, promise.name, sentence, short)
         others = [p for p in self.broken if p.task != promise.task]
-        return _conflict(self.context, self.reach, promise, self.met, others, self.settings)
+        return _conflict(
+            self.context, self.reach, promise, (self.met, others), self.settings, self.lang
+        )
 
 
 def _due_period(context: PlanningContext, task: str) -> int:
@@ -130,11 +142,15 @@ def _conflict(
     context: PlanningContext,
     reach: Reach,
     promise: PromiseOutcome,
-    met: list[PromiseOutcome],
-    others: list[PromiseOutcome],
+    promises: tuple[list[PromiseOutcome], list[PromiseOutcome]],
     settings: SolveSettings,
+    lang: Lang = None,
 ) -> Cause | str:
-    """A conflict cause for ``promise``, or a note when every promise can hold together."""
+    """A conflict cause for ``promise``, or a note when every promise can hold together
+    (``promises``: the kept and the other broken promises)."""
+    met, others = promises
+    words = words_in(lang)
+    _ = words.gettext
     core = None
     for pool in (met, [*others, *met]):
         candidates = [p.task for p in pool] + [promise.task]
@@ -143,18 +159,20 @@ def _conflict(
             break
     assert core is not None
     if core.status == "FEASIBLE":
-        return (
-            f"{promise.name} can be kept together with every other promise; a longer search "
-            f"should find such a plan."
-        )
+        return _(
+            "{name} can be kept together with every other promise; a longer search should find "
+            "such a plan."
+        ).format(name=promise.name)
     conflict = _conflict_of(core, reach, context, [*met, *others, promise])
     if conflict.members == (promise.task,) and conflict.proven:
         sentence = capitalised(
-            f"{promise.name} cannot be ready by {day_text(promise.due)}: on paper there are "
-            f"enough free hours, but not in the way the work can be shared out between people."
+            _(
+                "{name} cannot be ready by {due}: on paper there are enough free hours, but not "
+                "in the way the work can be shared out between people."
+            ).format(name=promise.name, due=day_text(promise.due, words))
         )
         return Cause(CAPACITY, promise.task, promise.name, sentence, conflict)
-    sentence = conflict_sentence(promise, conflict)
+    sentence = conflict_sentence(promise, conflict, lang)
     return Cause(CONFLICT, promise.task, promise.name, sentence, conflict, proven=conflict.proven)
 
 

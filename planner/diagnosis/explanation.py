@@ -19,12 +19,22 @@ from planner.diagnosis.diagnose import diagnose
 from planner.diagnosis.findings import Diagnosis
 from planner.diagnosis.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, largest_scope
-from planner.diagnosis.text import day_text, listing, money_text
+from planner.i18n import Texts
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning.pipeline import plan_context, prepare
 from planner.scheduler.settings import SolveSettings
-from planner.wording import AGENCY, Audience, certainty_line, verdict_lines
+from planner.wording import (
+    AGENCY,
+    Audience,
+    Lang,
+    certainty_line,
+    day_text,
+    listing,
+    money,
+    verdict_lines,
+    words_in,
+)
 
 DEFAULT_EXPLAIN_LIMIT = 2.0
 """Seconds for the plan and each re-plan; proofs and priced searches get half."""
@@ -53,7 +63,7 @@ class Explanation:
         broken = {p.task for p in self.plan.broken_promises}
         return tuple(e for e in self.earliest if e.task in broken)
 
-    def earliest_rows(self) -> list[tuple[str, date, date | None, str]]:
+    def earliest_rows(self, lang: Lang = None) -> list[tuple[str, date, date | None, str]]:
         """(promise, promised, earliest possible, note) for each broken promise.
 
         The earliest date comes from giving the promise first call on the team. When that
@@ -61,37 +71,53 @@ class Explanation:
         promises slip, so the row shows what the plan achieves with every promise together
         and says so: "earliest possible" is never earlier than the plan can deliver.
         """
+        _ = words_in(lang).gettext
         finish = {p.task: p.finish for p in self.plan.promises}
         rows = []
         for e in self.broken_earliest:
             if e.earliest is None:
-                rows.append((e.name, e.due, None, "not found in time"))
+                rows.append((e.name, e.due, None, _("not found in time")))
             elif e.earliest <= e.due:
-                note = (
-                    f"on time ({day_text(e.earliest)}) only if it goes before every other "
-                    "promise, which then slip"
-                )
+                note = _(
+                    "on time ({date}) only if it goes before every other promise, which then slip"
+                ).format(date=day_text(e.earliest, lang))
                 rows.append((e.name, e.due, finish.get(e.task), note))
             else:
-                rows.append((e.name, e.due, e.earliest, "" if e.proven else "may be earlier"))
+                rows.append((e.name, e.due, e.earliest, "" if e.proven else _("may be earlier")))
         return rows
 
     @property
     def scope_sentence(self) -> str | None:
         """The largest scope within budget in one sentence; None when nothing must go."""
+        return self.scope_text()
+
+    def scope_text(self, lang: Lang = None) -> str | None:
+        """:attr:`scope_sentence` in ``lang``."""
         scope = self.scope
         if scope is None or not scope.dropped:
             return None
+        words = words_in(lang)
+        _ = words.gettext
         currency = self.plan.currency
         names = {t.id: t.name for t in self.plan.tasks}
         kept = [names.get(unit, unit) for unit in scope.kept]
         dropped = [names.get(unit, unit) for unit in scope.dropped]
-        return (
-            f"Largest scope within the {money_text(scope.budget, currency)} budget: keep "
-            f"{listing(kept) or 'nothing'}; drop {listing(dropped)} "
-            f"(price {money_text(scope.price, currency)}"
-            + ("" if scope.confirmed else ", estimated")
-            + ")."
+        text = (
+            _(
+                "Largest scope within the {budget} budget: keep {kept}; drop {dropped} "
+                "(price {price})."
+            )
+            if scope.confirmed
+            else _(
+                "Largest scope within the {budget} budget: keep {kept}; drop {dropped} "
+                "(price {price}, estimated)."
+            )
+        )
+        return text.format(
+            budget=money(scope.budget, currency, words),
+            kept=listing(kept, words) or _("nothing"),
+            dropped=listing(dropped, words),
+            price=money(scope.price, currency, words),
         )
 
     def to_dict(self, audience: Audience = "client") -> dict[str, Any]:
@@ -153,6 +179,7 @@ def explain_scenario(
     min_priority: int | None = None,
     alternatives: int = 4,
     progress: Progress | None = None,
+    lang: Lang = None,
 ) -> Explanation:
     """Plan, diagnose, search alternatives and answer the reverse questions.
 
@@ -170,6 +197,8 @@ def explain_scenario(
     progress
         Called with a few words and the share done (0 … 1) at every step; the app draws a
         progress bar with it (and an exception raised in it stops the explanation).
+    lang
+        Language of the causes' sentences (default English, as in ``--json``).
 
     Returns
     -------
@@ -182,7 +211,7 @@ def explain_scenario(
     plan = plan_context(context, settings)
     step = settings.limited_to(settings.time_limit / 2)
     report("Finding the causes", 0.1)
-    diagnosis = diagnose(scenario, plan, step, context)
+    diagnosis = diagnose(scenario, plan, step, context, lang)
     ways = find_alternatives(
         scenario,
         plan,
@@ -203,34 +232,57 @@ def explain_scenario(
     )
 
 
-def render_explanation(explanation: Explanation, audience: Audience = "client") -> str:
-    """The text report of ``planner explain`` (the agency version adds what each alternative
-    costs the agency in levers)."""
+def render_explanation(
+    explanation: Explanation, audience: Audience = "client", lang: Lang = None
+) -> str:
+    """The text report of ``planner explain`` in ``lang`` (default English; the agency version
+    adds what each alternative costs the agency in levers). The causes read in the language
+    :func:`explain_scenario` was given."""
+    words = words_in(lang)
+    _ = words.gettext
     plan = explanation.plan
-    currency = plan.currency
-    lines = [plan.title, *verdict_lines(plan), certainty_line(plan)]
+    lines = [plan.title, *verdict_lines(plan, words), certainty_line(plan, words)]
     if explanation.diagnosis.causes or explanation.diagnosis.notes:
-        lines += ["", "Why:"]
+        lines += ["", _("Why:")]
         lines += [f"  - {cause.sentence}" for cause in explanation.diagnosis.causes]
         lines += [f"  - {note}" for note in explanation.diagnosis.notes]
     if explanation.alternatives:
-        lines += ["", f"Ways to make every promise hold ({RANKING_NOTE}):"]
-        for a in explanation.alternatives:
-            lines.append(f"  {a.label}: {a.client_summary(plan)}")
-            if audience == AGENCY:
-                lines.append(f"     levers priced at {money_text(a.cost, currency)}")
-            lines += [f"     - {line}" for line in a.change_lines(plan)]
+        lines += [
+            "",
+            _("Ways to make every promise hold ({ranking}):").format(ranking=_(RANKING_NOTE)),
+        ]
+        lines += _alternative_lines(explanation, audience, words)
     elif plan.verdict != "feasible":
-        lines += ["", "No combination of the allowed changes makes every promise hold."]
-    rows = explanation.earliest_rows()
+        lines += ["", _("No combination of the allowed changes makes every promise hold.")]
+    rows = explanation.earliest_rows(words)
     if rows:
-        lines += ["", "Earliest possible dates:"]
-        width = max(len(name) for name, *_ in rows)
+        lines += ["", _("Earliest possible dates:")]
+        width = max(len(name) for name, *_rest in rows)
+        due_width = max([11, *(len(day_text(due, words)) for _name, due, *_rest in rows)])
         for name, due, earliest, note in rows:
-            when = day_text(earliest) if earliest else "—"
+            line = _("promised {due}  earliest {earliest}").format(
+                due=f"{day_text(due, words):<{due_width}}",
+                earliest=day_text(earliest, words) if earliest else "—",
+            )
             extra = f" ({note})" if note else ""
-            lines.append(f"  {name:<{width}}  promised {day_text(due):<11}  earliest {when}{extra}")
-    if explanation.scope_sentence:
-        lines += ["", explanation.scope_sentence]
-    lines += ["", f"Explained in {explanation.seconds:.1f} s."]
+            lines.append(f"  {name:<{width}}  {line}{extra}")
+    scope = explanation.scope_text(words)
+    if scope:
+        lines += ["", scope]
+    seconds = explanation.seconds
+    took = f"{seconds:.1f} s" if words.lang == "en" else f"{words.number(seconds, 1)} s"
+    lines += ["", _("Explained in {seconds}.").format(seconds=took)]
     return "\n".join(lines)
+
+
+def _alternative_lines(explanation: Explanation, audience: Audience, words: Texts) -> list[str]:
+    _ = words.gettext
+    plan = explanation.plan
+    lines = []
+    for a in explanation.alternatives:
+        lines.append(f"  {a.label}: {a.client_summary(plan, words)}")
+        if audience == AGENCY:
+            cost = money(a.cost, plan.currency, words)
+            lines.append("     " + _("levers priced at {cost}").format(cost=cost))
+        lines += [f"     - {line}" for line in a.change_lines(plan, words)]
+    return lines

@@ -47,11 +47,13 @@ from planner.diagnosis.search import (
     trim,
 )
 from planner.diagnosis.text import days_text, hours_text, listing, money_text
+from planner.i18n import N_
 from planner.model import Levers, Scenario
 from planner.plan import Plan
 from planner.planning.pipeline import PlanningContext, plan_context, plan_scenario, prepare
 from planner.scheduler.settings import SolveSettings
 from planner.validate.rules import validate_plan
+from planner.wording import Lang, count_text, words_in
 
 DEFAULT_SEARCH_LIMIT = 1.0
 """Seconds per priced search run."""
@@ -68,7 +70,7 @@ SEARCH_THREADS = max(1, min(2, os.cpu_count() or 1))
 """Priced searches run side by side (each with one solver worker, so answers repeat)."""
 MIN_OVERTIME_MINUTES = 60
 """Overtime granting less than this in all is too small to offer as a change."""
-RANKING_NOTE = "ranked by what the client pays, then by how few changes they need"
+RANKING_NOTE = N_("ranked by what the client pays, then by how few changes they need")
 """How alternatives are ordered, said wherever they are listed."""
 
 
@@ -100,33 +102,47 @@ class Alternative:
         """The kinds of change in a few words (see :func:`headline`)."""
         return headline(self.changes, self.plan_after.currency)
 
-    def budget_status(self, plan: Plan) -> str:
+    def budget_status(self, plan: Plan, lang: Lang = None) -> str:
         """Against the brief's own budget (in ``plan``): "fits the budget" or "needs 5,816 EUR
         more than the 38,000 EUR budget"."""
+        words = words_in(lang)
+        _ = words.gettext
         budget = plan.budget.budget
         if budget is None:
-            return "no budget given"
+            return _("no budget given")
         over = self.price_after - budget
         if over <= 1e-9:
-            return "fits the budget"
+            return _("fits the budget")
         cur = plan.currency
-        return f"needs {money_text(over, cur)} more than the {money_text(budget, cur)} budget"
+        return _("needs {over} more than the {budget} budget").format(
+            over=money_text(over, cur, words), budget=money_text(budget, cur, words)
+        )
 
-    def client_summary(self, plan: Plan) -> str:
+    def client_summary(self, plan: Plan, lang: Lang = None) -> str:
         """What the client pays, against their budget, and how much changes, in one line."""
+        words = words_in(lang)
         count = len(self.changes)
-        changes = "1 change" if count == 1 else f"{count} changes"
-        price = money_text(self.price_after, plan.currency)
-        return f"client pays {price}, {self.budget_status(plan)}; {changes} to the brief"
+        text = words.ngettext(
+            "client pays {price}, {status}; {count} change to the brief",
+            "client pays {price}, {status}; {count} changes to the brief",
+            count,
+        )
+        return text.format(
+            price=money_text(self.price_after, plan.currency, words),
+            status=self.budget_status(plan, words),
+            count=count_text(count, words),
+        )
 
-    def change_lines(self, plan: Plan) -> list[str]:
+    def change_lines(self, plan: Plan, lang: Lang = None) -> list[str]:
         """Every change to the brief, one line each, saying why a kept promise moves."""
+        words = words_in(lang)
+        _ = words.gettext
         broken = {p.task.split("#")[0] for p in plan.broken_promises}
         lines = []
         for change in self.changes:
-            text = change.description
+            text = change.text(words)
             if change.kind == MOVE_DATE and change.target not in broken:
-                text += " — kept in today's plan; moving it frees the team for the broken ones"
+                text += _(" — kept in today's plan; moving it frees the team for the broken ones")
             lines.append(text)
         return lines
 

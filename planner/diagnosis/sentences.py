@@ -9,15 +9,20 @@ from __future__ import annotations
 from planner.diagnosis.capacity import Shortfall, losses, losses_text
 from planner.diagnosis.chain import ChainBound, Reach
 from planner.diagnosis.findings import BudgetGap, Conflict
-from planner.diagnosis.text import (
+from planner.i18n import Texts
+from planner.plan import PromiseOutcome
+from planner.wording import (
+    Lang,
     capitalised,
     day_text,
     days_text,
     hours_text,
+    late_text,
     listing,
-    money_text,
+    money,
+    percent,
+    words_in,
 )
-from planner.plan import PromiseOutcome
 
 
 def _role(text: str) -> str:
@@ -32,89 +37,154 @@ def chain_names(bound: ChainBound, most: int = 4) -> str:
     return " → ".join(names)
 
 
-def chain_sentence(bound: ChainBound, promise: PromiseOutcome, reach: Reach) -> str:
+def chain_sentence(
+    bound: ChainBound, promise: PromiseOutcome, reach: Reach, lang: Lang = None
+) -> str:
     """Why the chain alone breaks a promise, with its slowest agency step explained."""
-    first = bound.steps[0].start
+    words = words_in(lang)
+    _ = words.gettext
+    figures = {
+        "name": promise.name,
+        "due": day_text(bound.due, words),
+        "needed": days_text(bound.needed_days, words),
+        "first": day_text(bound.steps[0].start, words),
+        "allowed": bound.allowed_days,
+        "earliest": day_text(bound.earliest_finish, words),
+    }
     if len(bound.steps) > 1:
-        what = f"its chain of {len(bound.steps)} steps ({chain_names(bound)}) needs"
-        split = f" — {bound.agency_days} of agency work, {bound.client_days} with the client —"
+        text = words.ngettext(
+            "{name} cannot be ready by {due}: even with everyone free for it, its chain of "
+            "{steps} step ({chain}) needs {needed} from {first} — {agency} of agency work, "
+            "{client} with the client — and the promise allows {allowed}. The earliest "
+            "possible finish is {earliest}.",
+            "{name} cannot be ready by {due}: even with everyone free for it, its chain of "
+            "{steps} steps ({chain}) needs {needed} from {first} — {agency} of agency work, "
+            "{client} with the client — and the promise allows {allowed}. The earliest "
+            "possible finish is {earliest}.",
+            len(bound.steps),
+        ).format(
+            steps=len(bound.steps),
+            chain=chain_names(bound),
+            agency=bound.agency_days,
+            client=bound.client_days,
+            **figures,
+        )
     else:
-        what, split = "it needs", ""
-    text = (
-        f"{promise.name} cannot be ready by {day_text(bound.due)}: even with everyone free "
-        f"for it, {what} {days_text(bound.needed_days)} from {day_text(first)}{split} and the "
-        f"promise allows {bound.allowed_days}. The earliest possible finish is "
-        f"{day_text(bound.earliest_finish)}."
-    )
+        text = _(
+            "{name} cannot be ready by {due}: even with everyone free for it, it needs "
+            "{needed} from {first} and the promise allows {allowed}. The earliest possible "
+            "finish is {earliest}."
+        ).format(**figures)
     agency = [s for s in bound.steps if s.kind == "agency" and s.people]
     if agency:
         slow = max(agency, key=lambda s: s.working_days)
         lost = losses(reach, slow.people, slow.start, slow.finish)
         if lost:
-            text += (
-                f" The slowest step, {slow.name} ({hours_text(slow.hours * 60)}, "
-                f"{listing(list(slow.people))}), takes {days_text(slow.working_days)}: "
-                f"{losses_text(lost, 2)} in those days."
+            text += " " + _(
+                "The slowest step, {step} ({hours}, {people}), takes {days}: {losses} in "
+                "those days."
+            ).format(
+                step=slow.name,
+                hours=hours_text(slow.hours * 60, words),
+                people=listing(list(slow.people), words),
+                days=days_text(slow.working_days, words),
+                losses=losses_text(lost, 2, words),
             )
     return capitalised(text)
 
 
-def capacity_sentence(promise: PromiseOutcome, short: Shortfall) -> str:
+def _shortage(short: Shortfall, words: Texts) -> dict[str, str]:
+    return {
+        "needed": hours_text(short.needed_minutes, words),
+        "who": _role(short.who),
+        "first": day_text(short.first_day, words),
+        "last": day_text(short.last_day, words),
+        "free": hours_text(short.free_minutes, words),
+    }
+
+
+def capacity_sentence(promise: PromiseOutcome, short: Shortfall, lang: Lang = None) -> str:
     """Hours needed against hours free in the window, and what took the rest."""
-    text = (
-        f"{promise.name} cannot be ready by {day_text(promise.due)}: it needs "
-        f"{hours_text(short.needed_minutes)} of {_role(short.who)} time between "
-        f"{day_text(short.first_day)} and {day_text(short.last_day)}, and only "
-        f"{hours_text(short.free_minutes)} are free then"
-    )
-    eaten = short.losses_text()
+    words = words_in(lang)
+    _ = words.gettext
+    text = _(
+        "{name} cannot be ready by {due}: it needs {needed} of {who} time between {first} and "
+        "{last}, and only {free} are free then"
+    ).format(name=promise.name, due=day_text(promise.due, words), **_shortage(short, words))
+    eaten = short.losses_text(lang=words)
     return capitalised(text + (f" ({eaten})." if eaten else "."))
 
 
-def same_shortage_sentence(promise: PromiseOutcome, short: Shortfall, first: str) -> str:
+def same_shortage_sentence(
+    promise: PromiseOutcome, short: Shortfall, first: str, lang: Lang = None
+) -> str:
     """A promise held up by a shortage already explained for ``first``: said once, then
     referred to, so no two causes read the same."""
-    late = f", {days_text(promise.slip_days)} late" if promise.slip_days else ""
-    return capitalised(
-        f"{promise.name} cannot be ready by {day_text(promise.due)}{late}: it waits for work "
-        f"caught in the same shortage of {_role(short.who)} time between "
-        f"{day_text(short.first_day)} and {day_text(short.last_day)} as {first}."
-    )
+    words = words_in(lang)
+    _ = words.gettext
+    figures = {"name": promise.name, "due": day_text(promise.due, words), "other": first}
+    figures |= _shortage(short, words)
+    if promise.slip_days:
+        text = _(
+            "{name} cannot be ready by {due}, {late}: it waits for work caught in the same "
+            "shortage of {who} time between {first} and {last} as {other}."
+        )
+        figures["late"] = late_text(promise.slip_days, words)
+    else:
+        text = _(
+            "{name} cannot be ready by {due}: it waits for work caught in the same shortage of "
+            "{who} time between {first} and {last} as {other}."
+        )
+    return capitalised(text.format(**figures))
 
 
-def conflict_sentence(promise: PromiseOutcome, conflict: Conflict) -> str:
+def conflict_sentence(promise: PromiseOutcome, conflict: Conflict, lang: Lang = None) -> str:
     """Which promises cannot all be kept, and what they compete for."""
+    words = words_in(lang)
+    _ = words.gettext
     others = [
-        f"{n} ({day_text(d)})"
+        f"{n} ({day_text(d, words)})"
         for t, n, d in zip(conflict.members, conflict.names, conflict.dues, strict=True)
         if t != promise.task
     ]
-    text = (
-        f"{promise.name} ({day_text(promise.due)}) cannot be kept together with {listing(others)}"
-    )
+    figures = {
+        "name": promise.name,
+        "due": day_text(promise.due, words),
+        "others": listing(others, words),
+    }
     short = conflict.shortfall
     if short is not None:
-        text += (
-            f": together they need {hours_text(short.needed_minutes)} of {_role(short.who)} "
-            f"time between {day_text(short.first_day)} and {day_text(short.last_day)}, and only "
-            f"{hours_text(short.free_minutes)} are free"
-        )
+        text = _(
+            "{name} ({due}) cannot be kept together with {others}: together they need {needed} "
+            "of {who} time between {first} and {last}, and only {free} are free."
+        ).format(**figures, **_shortage(short, words))
     elif conflict.shared_people:
-        text += f": they need the same people ({listing(list(conflict.shared_people))})"
-    text += "."
+        text = _(
+            "{name} ({due}) cannot be kept together with {others}: they need the same people "
+            "({people})."
+        ).format(**figures, people=listing(list(conflict.shared_people), words))
+    else:
+        text = _("{name} ({due}) cannot be kept together with {others}.").format(**figures)
     if not conflict.proven:
-        text += " (Not proven within the time limit.)"
+        text += " " + _("(Not proven within the time limit.)")
     return capitalised(text)
 
 
-def budget_sentence(gap: BudgetGap) -> str:
+def budget_sentence(gap: BudgetGap, lang: Lang = None) -> str:
     """Price against budget, the share covered and the biggest items."""
+    words = words_in(lang)
+    _ = words.gettext
+    cur = gap.currency
     top = ", ".join(
-        f"{name} {money_text(amount, gap.currency)}"
-        for name, amount in gap.price_by_deliverable[:3]
+        f"{name} {money(amount, cur, words)}" for name, amount in gap.price_by_deliverable[:3]
     )
-    return (
-        f"The plan costs {money_text(gap.price, gap.currency)} against a budget of "
-        f"{money_text(gap.budget, gap.currency)}: {money_text(gap.over, gap.currency)} over, so "
-        f"the budget covers {gap.share_covered:.0%} of the brief. The biggest items: {top}."
+    return _(
+        "The plan costs {price} against a budget of {budget}: {over} over, so the budget "
+        "covers {share} of the brief. The biggest items: {top}."
+    ).format(
+        price=money(gap.price, cur, words),
+        budget=money(gap.budget, cur, words),
+        over=money(gap.over, cur, words),
+        share=percent(gap.share_covered, words),
+        top=top,
     )

@@ -37,6 +37,24 @@ DOMAIN = "planner"
 DOMAINS: dict[str, tuple[str, ...]] = {DOMAIN: ("planner/client",)}
 """Gettext domain → the source folders or files (relative to the project root) whose messages it
 holds. A domain per part of the tool keeps each ``.po`` file small and reviewable on its own."""
+DOMAINS["words"] = (
+    "planner/wording.py",
+    "planner/report/audience.py",
+    "planner/cli/plan_text.py",
+    "planner/report/page.py",
+    "planner/report/text.py",
+    "planner/report/layout.py",
+    "planner/report/brief_changes.py",
+    "planner/report/tables.py",
+    "planner/diagnosis/diagnose.py",
+    "planner/diagnosis/levers.py",
+    "planner/diagnosis/capacity.py",
+    "planner/diagnosis/change_text.py",
+    "planner/diagnosis/sentences.py",
+    "planner/diagnosis/explanation.py",
+)
+"""The words people read about a plan in the CLI, the reports and the exports
+(:mod:`planner.wording` and the modules that write sentences with it)."""
 
 
 def N_(message: str) -> str:
@@ -120,9 +138,10 @@ class Texts:
         """``value`` rounded to ``digits`` decimals with the locale's separators."""
         return format_decimal(round(value, digits), locale=self.lang)
 
-    def date(self, day: date) -> str:
-        """A date in the locale's long form, e.g. ``26. maaliskuuta 2027`` or ``March 26, 2027``."""
-        return format_date(day, format="long", locale=self.lang)
+    def date(self, day: date, width: str = "long") -> str:
+        """A date in the locale's ``long`` form, e.g. ``26. maaliskuuta 2027`` or ``March 26,
+        2027`` (``medium``: ``26.3.2027``, ``26 mar 2027``, for table columns)."""
+        return format_date(day, format=width, locale=self.lang)
 
 
 def texts(lang: str | None = None, domain: str = DOMAIN) -> Texts:

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.i18n import N_
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.wording import (
     AGENCY,
     Audience,
+    Lang,
     certainty_line,
     check_audience,
     solver_details,
     verdict_lines,
+    words_in,
 )
 
 AGENCY_ONLY_KEYS: tuple[str, ...] = ("utilisation",)
@@ -69,7 +72,7 @@ def plan_dict(
     return data
 
 
-OTHER_WORK = "other booked work"
+OTHER_WORK = N_("other booked work")
 """What a client reads instead of the name of another client's booking."""
 
 
@@ -79,11 +82,12 @@ def booking_labels(scenario: Scenario) -> tuple[str, ...]:
     return tuple(sorted(labels, key=len, reverse=True))
 
 
-def for_audience(text: str, scenario: Scenario, audience: Audience) -> str:
+def for_audience(text: str, scenario: Scenario, audience: Audience, lang: Lang = None) -> str:
     """``text`` as ``audience`` may read it: for a client, other clients' bookings are named
-    only as "other booked work"."""
+    only as "other booked work" (in ``lang``, default English)."""
     if check_audience(audience) == AGENCY:
         return text
+    other = words_in(lang).gettext(OTHER_WORK)
     for label in booking_labels(scenario):
-        text = text.replace(label, OTHER_WORK)
+        text = text.replace(label, other)
     return text

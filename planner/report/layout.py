@@ -4,12 +4,15 @@ figures (small fonts, compact legends and ticks)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import plotly.graph_objects as go
 
 from planner.charts.style import chart_text
+from planner.i18n import N_, Texts
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.wording import money
+from planner.wording import Lang, money, short_day, words_in
 
 MAX_TASKS_IN_LEGEND = 12
 """With more brief tasks than this, the printed Gantt's legend names only its markers."""
@@ -33,6 +36,33 @@ _GANTT_MARKS = frozenset(
     }
 )
 _ROW_PX = {"gantt": 22, "utilisation": 24, "budget": 19}
+CHART_WORDS: frozenset[str] = frozenset(
+    {
+        N_("Client step"),
+        N_("Late (after promised date)"),
+        N_("Promised date"),
+        N_("Planned finish (on time)"),
+        N_("Planned finish (late)"),
+        N_("Time off"),
+        N_("Public holiday"),
+        N_("Not a working day"),
+        N_("Not available"),
+        N_("Client"),
+        N_("Milestones"),
+        N_("Total"),
+        N_("Fixed costs"),
+        N_("Week starting (Monday)"),
+    }
+)
+"""Legend entries and row names of the report's charts, translated when printed."""
+CHART_TITLES: dict[str, str] = {
+    "gantt": N_("Plan by person"),
+    "utilisation_by_person": N_("Utilisation by person per week — booked share of free hours"),
+    "utilisation_by_role": N_("Utilisation by role per week — booked share of free hours"),
+    "budget": N_("Price by role against the budget ({currency})"),
+    "budget_by_deliverable": N_("Price by deliverable against the budget ({currency})"),
+}
+"""The printed title of each report chart in other languages (English keeps the chart's own)."""
 _SLACK_PX = 20  # for misjudged text heights: the page should never need to zoom out
 
 
@@ -171,15 +201,19 @@ def _fit_heatmap(fig: go.Figure, width: int, height: int) -> None:
     fig.update_yaxes(title_text="")
 
 
-def _fit_budget(fig: go.Figure, plan: Plan, width: int) -> None:
+def _fit_budget(fig: go.Figure, plan: Plan, width: int, words: Texts) -> None:
     """Horizontal bars, so role names read across a narrow column."""
+    _ = words.gettext
+    english = words.lang == "en"
     bar = fig.data[0]
     names, values = list(bar.x), list(bar.y)
     budget, cur = plan.budget, plan.currency
-    total = chart_text(money(budget.price, cur))
+    total = chart_text(money(budget.price, cur, words))
     if not budget.within:
-        total += f" ({-(budget.gap or 0):,.0f} over)"
-    texts = [f"{v:,.0f}" for v in values[:-1]] + [total]
+        over = -(budget.gap or 0)
+        amount = f"{over:,.0f}" if english else words.number(over)
+        total += " (" + _("{amount} over").format(amount=amount) + ")"
+    texts = [f"{v:,.0f}" if english else words.number(v) for v in values[:-1]] + [total]
     top = max([*values, budget.budget or 0.0]) or 1.0
     span = top * 1.12
     plot_px = width - 12 - 5.2 * max(len(str(n)) for n in names)  # less the role names
@@ -206,7 +240,7 @@ def _fit_budget(fig: go.Figure, plan: Plan, width: int) -> None:
             yref="paper",
             yanchor="bottom",
             xanchor="right" if budget.budget > top * 0.6 else "left",
-            text=f"budget {chart_text(money(budget.budget, cur))}",
+            text=chart_text(_("budget {amount}").format(amount=money(budget.budget, cur, words))),
             showarrow=False,
             font={"size": _CHART_FONT - 1},
         )
@@ -218,7 +252,7 @@ def _fit_budget(fig: go.Figure, plan: Plan, width: int) -> None:
             yref="paper",
             yanchor="bottom",
             xanchor="right",
-            text="no budget given",
+            text=_("no budget given"),
             showarrow=False,
             font={"size": _CHART_FONT - 1},
         )
@@ -228,15 +262,75 @@ def _fit_budget(fig: go.Figure, plan: Plan, width: int) -> None:
     )
 
 
+def _translate_chart(fig: go.Figure, plan: Plan, scenario: Scenario, words: Texts) -> None:
+    """The chart's legend entries, row names, date ticks and start line in ``words``."""
+    _ = words.gettext
+
+    def said(value: object) -> object:
+        return _(value) if isinstance(value, str) and value in CHART_WORDS else value
+
+    for trace in fig.data:
+        trace.name = said(trace.name)
+        if getattr(trace, "legendgrouptitle", None) is not None and trace.legendgrouptitle.text:
+            trace.legendgrouptitle.text = said(trace.legendgrouptitle.text)
+        if getattr(trace, "y", None) is not None:
+            trace.y = [said(y) for y in trace.y]
+    if fig.layout.yaxis.categoryarray is not None:
+        fig.layout.yaxis.categoryarray = [said(y) for y in fig.layout.yaxis.categoryarray]
+    for note in fig.layout.annotations:
+        if (note.text or "").startswith("start "):
+            note.text = _("start {date}").format(date=short_day(scenario.start, words))
+    if fig.layout.xaxis.title.text:
+        fig.layout.xaxis.title.text = said(fig.layout.xaxis.title.text)
+    if fig.data and fig.data[0].type == "heatmap" and fig.data[0].x is not None:
+        _translate_weeks(fig, scenario, words)
+    if fig.layout.xaxis.type == "date":
+        ends = [t.finish for t in plan.tasks] + [p.due for p in plan.promises]
+        last = max([d for d in ends if d is not None], default=scenario.start)
+        step = max(1, -(-(last - scenario.start).days // 7 // 8))
+        monday = scenario.start - timedelta(days=scenario.start.weekday())
+        ticks = [monday + timedelta(weeks=k * step) for k in range(0, 10)]
+        ticks = [d for d in ticks if d <= last + timedelta(days=7)]
+        fig.update_xaxes(
+            tickmode="array",
+            tickvals=[d.isoformat() for d in ticks],
+            ticktext=[words.date(d, "d MMM") for d in ticks],
+        )
+
+
+def _translate_weeks(fig: go.Figure, scenario: Scenario, words: Texts) -> None:
+    """The heatmap's week labels (``01 Mar``, ``01 Mar 2027``) in the language's month names."""
+    labels = [str(x) for x in fig.data[0].x]
+    monday = scenario.start - timedelta(days=scenario.start.weekday())
+    mondays = [monday + timedelta(weeks=k) for k in range(-1, 8 * len(labels) + 2)]
+    said = {f"{d:%d %b}": words.date(d, "dd MMM") for d in mondays}
+    said |= {f"{d:%d %b %Y}": words.date(d, "dd MMM y") for d in mondays}
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=labels,
+        ticktext=_week_ticks([said.get(label, label) for label in labels]),
+    )
+
+
 def print_figure(
-    name: str, fig: go.Figure, plan: Plan, scenario: Scenario, width: int, height: int
+    name: str,
+    fig: go.Figure,
+    plan: Plan,
+    scenario: Scenario,
+    width: int,
+    height: int,
+    lang: Lang = None,
 ) -> go.Figure:
-    """A copy of the chart laid out for its place on the page: printed size, small fonts."""
+    """A copy of the chart laid out for its place on the page: printed size, small fonts,
+    its words in ``lang`` (default English)."""
+    words = words_in(lang)
     fig = go.Figure(fig)
     title = fig.layout.title.text or ""
     suffix = f" — {chart_text(scenario.title)}"
     if title.endswith(suffix):
         title = title[: -len(suffix)]
+    if words.lang != "en" and name in CHART_TITLES:
+        title = words.gettext(CHART_TITLES[name]).format(currency=plan.currency)
     fig.update_layout(
         width=width,
         height=height,
@@ -265,5 +359,7 @@ def print_figure(
     elif kind == "utilisation" and fig.data and fig.data[0].type == "heatmap":
         _fit_heatmap(fig, width, height)
     elif kind == "budget" and fig.data and fig.data[0].type == "bar":
-        _fit_budget(fig, plan, width)
+        _fit_budget(fig, plan, width, words)
+    if words.lang != "en":
+        _translate_chart(fig, plan, scenario, words)
     return fig

@@ -49,7 +49,6 @@ from planner.report.text import (
     MAX_PROMISE_ROWS,
     budget_lines,
     changes_block,
-    day,
     esc,
     promises_table,
     shown_promises,
@@ -57,10 +56,13 @@ from planner.report.text import (
 from planner.wording import (
     AGENCY,
     Audience,
+    Lang,
     certainty_line,
     check_audience,
     promises_count,
+    short_day,
     verdict_lines,
+    words_in,
 )
 
 __all__ = [
@@ -191,10 +193,13 @@ _FIT_SCRIPT = f"""<script>
 </script>"""
 
 
-def _text_height(plan: Plan, scenario: Scenario, promise_rows: int, extra_lines: int = 0) -> int:
+def _text_height(
+    plan: Plan, scenario: Scenario, promise_rows: int, extra_lines: int = 0, lang: Lang = None
+) -> int:
     """A generous estimate of the height of everything above the charts, in px."""
     title_lines = -(-len(scenario.title) * 11 // (PAGE_WIDTH_PX - 200))
-    verdict = sum(-(-len(line) * 7 // (PAGE_WIDTH_PX - 30)) for line in verdict_lines(plan))
+    lines = verdict_lines(plan, lang)
+    verdict = sum(-(-len(line) * 7 // (PAGE_WIDTH_PX - 30)) for line in lines)
     header = 26 * title_lines + 18 + 10 + 17 * verdict + 15 + 14
     table = 28 + 17 * (promise_rows + 1)
     changes = 28 + 15 * extra_lines if extra_lines else 0
@@ -251,6 +256,7 @@ def report_html(
     audience: Audience = "client",
     changes: list[str] | None = None,
     sections: tuple[str, ...] = (),
+    lang: Lang = None,
 ) -> str:
     """The one-page feasibility report as a self-contained, print-friendly (A4) HTML page.
 
@@ -274,6 +280,9 @@ def report_html(
     sections
         Extra HTML sections (already escaped), placed after the budget line, e.g.
         :func:`planner.risk.report.risk_section_html`.
+    lang
+        Language of the page: ``"en"`` (default), ``"fi"`` or ``"pl"`` (or a
+        :class:`~planner.i18n.Texts`); dates and money follow the locale.
 
     Returns
     -------
@@ -286,35 +295,47 @@ def report_html(
         network to display.
     """
     audience = check_audience(audience)
+    words = words_in(lang)
+    _ = words.gettext
     if figures is None:
         everything = standard_figures(plan, scenario)
         figures = {name: everything[name] for name in report_charts(audience)}
     figures = audience_figures(figures, audience)
     if not plan.has_schedule:
         figures = {}
-    shown, more = shown_promises(plan)
+    shown, more = shown_promises(plan, words)
     rows_shown = len(shown) + (1 if more else 0)
-    available = PAGE_HEIGHT_PX - _text_height(plan, scenario, rows_shown, len(changes or ()))
+    above = _text_height(plan, scenario, rows_shown, len(changes or ()), words)
+    available = PAGE_HEIGHT_PX - above
     sizes = chart_sizes(figures, available) if figures else []
     rows = [
-        [(w, print_figure(n, figures[n], plan, scenario, w, h)) for n, w, h in row] for row in sizes
+        [(w, print_figure(n, figures[n], plan, scenario, w, h, words)) for n, w, h in row]
+        for row in sizes
     ]
     script, charts = _chart_blocks(rows)
     if not plan.has_schedule:
-        charts = "<p>No charts: the plan has no schedule to draw.</p>"
+        no_charts = _("No charts: the plan has no schedule to draw.")
+        charts = f"<p>{esc(no_charts)}</p>"
     verdict_class = "feasible" if plan.verdict == "feasible" else "infeasible"
-    meta = f"Client: {esc(scenario.brief.client)} · Plan starts {day(scenario.start)}"
+    meta = esc(
+        _("Client: {client} · Plan starts {start}").format(
+            client=scenario.brief.client, start=short_day(scenario.start, words)
+        )
+    )
     if audience == AGENCY:
-        meta += " · Agency version: internal figures, not for the client"
-    verdict = "".join(f"<span>{esc(line)}</span>" for line in verdict_lines(plan))
-    verdict += f'<span class="sure">{esc(certainty_line(plan))}</span>'
-    count = promises_count(plan)
-    count = f' <span class="count">— {count}</span>' if count else ""
+        meta += esc(_(" · Agency version: internal figures, not for the client"))
+    verdict = "".join(f"<span>{esc(line)}</span>" for line in verdict_lines(plan, words))
+    verdict += f'<span class="sure">{esc(certainty_line(plan, words))}</span>'
+    count = promises_count(plan, words)
+    count = f' <span class="count">— {esc(count)}</span>' if count else ""
+    title = _("{title} — feasibility report").format(title=scenario.title)
+    promises = _("Promises")
+    dated = _("Feasibility report, {date}").format(date=short_day(date.today(), words))
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{words.lang}">
 <head>
 <meta charset="utf-8">
-<title>{esc(scenario.title)} — feasibility report</title>
+<title>{esc(title)}</title>
 <style>{_CSS}</style>
 {script}
 </head>
@@ -322,14 +343,14 @@ def report_html(
 <div id="sheet"><div id="page">
 <header>
 <div class="titlebar"><h1>{esc(scenario.title)}</h1>
-<span class="dated">Feasibility report, {day(date.today())}</span></div>
+<span class="dated">{esc(dated)}</span></div>
 <p class="meta">{meta}</p>
 <p class="verdict {verdict_class}">{verdict}</p>
 </header>
-<h2>Promises{count}</h2>
-{promises_table(plan)}
-{changes_block(changes)}
-{budget_lines(plan, audience)}
+<h2>{esc(promises)}{count}</h2>
+{promises_table(plan, words)}
+{changes_block(changes, words)}
+{budget_lines(plan, audience, words)}
 {"".join(sections)}
 <section class="charts">
 {charts}
@@ -347,6 +368,7 @@ def report_pdf(
     figures: dict[str, go.Figure] | None = None,
     audience: Audience = "client",
     changes: list[str] | None = None,
+    lang: Lang = None,
 ) -> bytes:
     """The feasibility report as PDF (A4), printed from :func:`report_html`.
 
@@ -356,7 +378,7 @@ def report_pdf(
         The plan and its scenario.
     figures
         Charts to embed; default :func:`standard_figures`.
-    audience, changes
+    audience, changes, lang
         As for :func:`report_html`.
 
     Returns
@@ -371,7 +393,7 @@ def report_pdf(
     """
     if not static_export_available():
         raise ExportUnavailable("no Chromium found to print the report to PDF")
-    return html_to_pdf(report_html(plan, scenario, figures, audience, changes))
+    return html_to_pdf(report_html(plan, scenario, figures, audience, changes, lang=lang))
 
 
 Progress = Callable[[Path, float], None]
@@ -402,6 +424,7 @@ def write_outputs(
     audience: Audience = "client",
     changes: list[str] | None = None,
     progress: Progress | None = None,
+    lang: Lang = None,
 ) -> list[Path]:
     """Write the plan tables, every chart and the report into ``out_dir``.
 
@@ -420,6 +443,8 @@ def write_outputs(
         Changes from the brief as received, listed in the report and the workbook.
     progress
         Called after each file is written, in order (large exports take minutes).
+    lang
+        Language of the report and of the tables' headings (default English).
 
     Returns
     -------
@@ -429,7 +454,7 @@ def write_outputs(
         export is available, and ``report.html`` (+ ``report.pdf``).
     """
     written = _Written(progress)
-    write_plan_tables(plan, out_dir, audience, changes, on_file=written.add)
+    write_plan_tables(plan, out_dir, audience, changes, lang, on_file=written.add)
     figures = audience_figures(standard_figures(plan, scenario), audience)
     static = static_export_available()
     problem = None if static else "no Chromium found (install chromium or set BROWSER_PATH)"
@@ -444,7 +469,7 @@ def write_outputs(
             path.write_bytes(data)
             written.add(path)
     charts = {name: figures[name] for name in report_charts(audience)}
-    page = report_html(plan, scenario, charts, audience, changes)
+    page = report_html(plan, scenario, charts, audience, changes, lang=lang)
     path = out_dir / "report.html"
     path.write_text(page, encoding="utf-8")
     written.add(path)

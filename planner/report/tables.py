@@ -5,6 +5,11 @@ internal cost, margin or utilisation by person; the agency's add them. How the w
 (widths, number formats, frozen header) lives in :mod:`planner.report.xlsx_format`.
 
 Every text cell goes through :func:`planner.safe_cell.safe_frame` (no formula injection).
+
+Headings follow the language (``lang``): the workbook's headers are words in every language
+(``Slip days``, ``Myöhässä työpäiviä``); the CSV files keep the column names as identifiers in
+English (``slip_days``, for scripts) and carry the translated words in Finnish and Polish.
+File and sheet names stay the same in every language.
 """
 
 from __future__ import annotations
@@ -15,15 +20,53 @@ from pathlib import Path
 
 import pandas as pd
 
+from planner.i18n import N_
 from planner.plan import Plan
 from planner.report.audience import margin
 from planner.report.xlsx_format import format_sheet
 from planner.safe_cell import safe_frame
-from planner.wording import AGENCY, Audience, check_audience, readable_key
+from planner.wording import AGENCY, Audience, Lang, check_audience, readable_key, words_in
+
+HEADINGS: dict[str, str] = {
+    "amount": N_("Amount"),
+    "available_hours": N_("Available hours"),
+    "booked_hours": N_("Booked hours"),
+    "change": N_("Change"),
+    "date": N_("Date"),
+    "deliverable": N_("Deliverable"),
+    "due": N_("Due"),
+    "finish": N_("Finish"),
+    "hours": N_("Hours"),
+    "id": N_("Id"),
+    "item": N_("Item"),
+    "kind": N_("Kind"),
+    "met": N_("Met"),
+    "name": N_("Name"),
+    "people": N_("People"),
+    "person": N_("Person"),
+    "price": N_("Price"),
+    "priority": N_("Priority"),
+    "role": N_("Role"),
+    "slip_days": N_("Slip days"),
+    "start": N_("Start"),
+    "task": N_("Task"),
+    "utilisation": N_("Utilisation"),
+}
+"""The heading of each table column (English: the column name as words)."""
+
+
+def heading(column: str, lang: Lang = None) -> str:
+    """The header of ``column`` in ``lang``: ``slip_days`` → ``Slip days``."""
+    if column not in HEADINGS:
+        return readable_key(column)
+    return words_in(lang).gettext(HEADINGS[column])
 
 
 def plan_tables(
-    plan: Plan, audience: Audience = "client", changes: list[str] | None = None
+    plan: Plan,
+    audience: Audience = "client",
+    changes: list[str] | None = None,
+    lang: Lang = None,
 ) -> dict[str, pd.DataFrame]:
     """The plan's tables by name, one sheet each in the workbook.
 
@@ -37,22 +80,25 @@ def plan_tables(
         internal cost and margin in the budget table.
     changes
         Changes from the brief as received (:func:`planner.report.brief_changes.brief_changes`).
+    lang
+        Language of the budget table's items (default English); column names stay identifiers.
     """
     audience = check_audience(audience)
+    _ = words_in(lang).gettext
     budget = plan.budget
     budget_rows = [
-        {"item": "Price", "amount": budget.price},
-        {"item": "Budget", "amount": budget.budget},
-        {"item": "Budget minus price", "amount": budget.gap},
-        {"item": "Fixed costs", "amount": budget.fixed_costs},
+        {"item": _("Price"), "amount": budget.price},
+        {"item": _("Budget"), "amount": budget.budget},
+        {"item": _("Budget minus price"), "amount": budget.gap},
+        {"item": _("Fixed costs"), "amount": budget.fixed_costs},
     ]
     if audience == AGENCY:
         budget_rows += [
-            {"item": "Internal cost", "amount": budget.cost},
-            {"item": "Margin", "amount": margin(plan)},
+            {"item": _("Internal cost"), "amount": budget.cost},
+            {"item": _("Margin"), "amount": margin(plan)},
         ]
     budget_rows += [
-        {"item": f"Role: {readable_key(k)}", "amount": round(v, 2)}
+        {"item": _("Role: {role}").format(role=readable_key(k)), "amount": round(v, 2)}
         for k, v in budget.price_by_role.items()
     ]
     by_deliverable = [
@@ -77,9 +123,11 @@ def write_plan_tables(
     out_dir: Path,
     audience: Audience = "client",
     changes: list[str] | None = None,
+    lang: Lang = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> list[Path]:
-    """Write ``<table>.csv`` for every table and ``plan.xlsx`` with one sheet each.
+    """Write ``<table>.csv`` for every table and ``plan.xlsx`` with one sheet each, headed in
+    ``lang`` (see the module's note on headings).
 
     ``on_file`` (when given) is called with each file as soon as it is written.
 
@@ -90,15 +138,18 @@ def write_plan_tables(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    tables = plan_tables(plan, audience, changes)
+    tables = plan_tables(plan, audience, changes, lang)
+    english = words_in(lang).lang == "en"
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"
+        if not english:
+            frame = frame.rename(columns=lambda column: heading(str(column), lang))
         safe_frame(frame).to_csv(path, index=False)
         written.append(path)
         if on_file is not None:
             on_file(path)
     workbook = out_dir / "plan.xlsx"
-    workbook.write_bytes(plan_xlsx_bytes(plan, tables))
+    workbook.write_bytes(plan_xlsx_bytes(plan, tables, lang=lang))
     written.append(workbook)
     if on_file is not None:
         on_file(workbook)
@@ -110,6 +161,7 @@ def plan_xlsx_bytes(
     tables: dict[str, pd.DataFrame] | None = None,
     audience: Audience = "client",
     changes: list[str] | None = None,
+    lang: Lang = None,
 ) -> bytes:
     """Every plan table in one formatted XLSX workbook, one sheet per table.
 
@@ -121,6 +173,8 @@ def plan_xlsx_bytes(
         Its :func:`plan_tables`, when the caller already has them.
     audience, changes
         As for :func:`plan_tables` (used when ``tables`` is not given).
+    lang
+        Language of the headers and the budget items (default English).
 
     Returns
     -------
@@ -129,10 +183,11 @@ def plan_xlsx_bytes(
         hours and percent formats (:func:`planner.report.xlsx_format.format_sheet`).
     """
     buffer = io.BytesIO()
-    tables = tables if tables is not None else plan_tables(plan, audience, changes)
+    tables = tables if tables is not None else plan_tables(plan, audience, changes, lang)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in tables.items():
             safe = safe_frame(frame)
             safe.to_excel(writer, sheet_name=name, index=False)
-            format_sheet(writer.sheets[name], safe, plan.currency)
+            headers = [heading(str(column), lang) for column in safe.columns]
+            format_sheet(writer.sheets[name], safe, plan.currency, headers)
     return buffer.getvalue()

@@ -8,7 +8,17 @@ from datetime import date
 
 from planner.plan import Plan, PromiseOutcome
 from planner.report.brief_changes import CHANGES_HEADING
-from planner.wording import AGENCY, Audience, internal_lines, money, promise_status
+from planner.wording import (
+    AGENCY,
+    Audience,
+    Lang,
+    count_text,
+    internal_lines,
+    money,
+    promise_status,
+    short_day,
+    words_in,
+)
 
 MAX_PROMISE_ROWS = 12
 """Longest promises table printed in full. A longer one lists its broken promises (the worst
@@ -23,21 +33,22 @@ def esc(value: object) -> str:
     return html.escape(str(value))
 
 
-def day(value: date | None) -> str:
-    """``Wed 17 Mar 2027``, or a dash for no date."""
-    return value.strftime("%a %d %b %Y") if value else "—"
+def day(value: date | None, lang: Lang = None) -> str:
+    """``Wed 17 Mar 2027`` (Finnish ``17.3.2027``), or a dash for no date."""
+    return esc(short_day(value, lang))
 
 
-def _promise_row(p: PromiseOutcome) -> str:
-    status = promise_status(p.slip_days, p.finish)
+def _promise_row(p: PromiseOutcome, lang: Lang) -> str:
+    status = promise_status(p.slip_days, p.finish, lang)
     cls = "" if p.finish is None else ("met" if p.met else "late")
     return (
-        f'<tr class="{cls}"><td>{esc(p.name)}</td><td class="day">{day(p.due)}</td>'
-        f'<td class="day">{day(p.finish)}</td><td class="status {cls}">{esc(status)}</td></tr>'
+        f'<tr class="{cls}"><td>{esc(p.name)}</td><td class="day">{day(p.due, lang)}</td>'
+        f'<td class="day">{day(p.finish, lang)}</td>'
+        f'<td class="status {cls}">{esc(status)}</td></tr>'
     )
 
 
-def shown_promises(plan: Plan) -> tuple[list[PromiseOutcome], list[str]]:
+def shown_promises(plan: Plan, lang: Lang = None) -> tuple[list[PromiseOutcome], list[str]]:
     """The promises the table lists (in the brief's order) and a line for each group left out.
 
     Up to :data:`MAX_PROMISE_ROWS` promises are all listed. A longer list keeps every broken
@@ -58,48 +69,81 @@ def shown_promises(plan: Plan) -> tuple[list[PromiseOutcome], list[str]]:
     room -= len(shown_unscheduled)
     shown_kept = kept[: min(room, KEPT_ROWS_IN_SHORT_LIST)]
     shown = sorted([*shown_broken, *shown_unscheduled, *shown_kept], key=lambda p: order[id(p)])
+    return shown, _left_out(
+        len(broken) - len(shown_broken),
+        len(unscheduled) - len(shown_unscheduled),
+        len(kept) - len(shown_kept),
+        words_in(lang),
+    )
+
+
+def _left_out(broken: int, unscheduled: int, kept: int, lang: Lang) -> list[str]:
+    """A line for each group of promises a shortened table leaves out."""
+    words = words_in(lang)
     more = []
-    if len(broken) > len(shown_broken):
-        more.append(f"{len(broken) - len(shown_broken)} more cannot be kept, see the plan export")
-    if len(unscheduled) > len(shown_unscheduled):
-        more.append(f"{len(unscheduled) - len(shown_unscheduled)} more not planned")
-    if len(kept) > len(shown_kept):
-        more.append(f"and {len(kept) - len(shown_kept)} more kept")
-    return shown, more
+    if broken > 0:
+        text = words.ngettext(
+            "{count} more cannot be kept, see the plan export",
+            "{count} more cannot be kept, see the plan export",
+            broken,
+        )
+        more.append(text.format(count=count_text(broken, words)))
+    if unscheduled > 0:
+        text = words.ngettext("{count} more not planned", "{count} more not planned", unscheduled)
+        more.append(text.format(count=count_text(unscheduled, words)))
+    if kept > 0:
+        text = words.ngettext("and {count} more kept", "and {count} more kept", kept)
+        more.append(text.format(count=count_text(kept, words)))
+    return more
 
 
-def promises_table(plan: Plan) -> str:
+def promises_table(plan: Plan, lang: Lang = None) -> str:
     """The promises table (shortened when long: see :data:`MAX_PROMISE_ROWS`)."""
+    words = words_in(lang)
+    _ = words.gettext
     if not plan.promises:
-        return "<p>The brief makes no promised dates.</p>"
-    shown, more = shown_promises(plan)
-    rows = [_promise_row(p) for p in shown]
+        none = _("The brief makes no promised dates.")
+        return f"<p>{esc(none)}</p>"
+    shown, more = shown_promises(plan, words)
+    rows = [_promise_row(p, words) for p in shown]
     if more:
-        note = "; ".join(more) + f" (all {len(plan.promises)} are in the plan export)."
+        total = len(plan.promises)
+        every = words.ngettext(
+            "(all {count} are in the plan export)", "(all {count} are in the plan export)", total
+        )
+        note = "; ".join(more) + " " + every.format(count=count_text(total, words)) + "."
         rows.append(f'<tr class="more"><td colspan="4">{esc(note)}</td></tr>')
+    promise, promised, realistic, status = (
+        esc(text) for text in (_("Promise"), _("Promised"), _("Realistic"), _("Status"))
+    )
     head = (
-        '<tr><th>Promise</th><th class="day">Promised</th><th class="day">Realistic</th>'
-        '<th class="status">Status</th></tr>'
+        f'<tr><th>{promise}</th><th class="day">{promised}</th>'
+        f'<th class="day">{realistic}</th><th class="status">{status}</th></tr>'
     )
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def budget_lines(plan: Plan, audience: Audience) -> str:
+def budget_lines(plan: Plan, audience: Audience, lang: Lang = None) -> str:
     """The budget line: price, budget, fixed costs (agency: internal cost and margin)."""
+    words = words_in(lang)
+    _ = words.gettext
     b, cur = plan.budget, plan.currency
-    items = [f"Price {money(b.price, cur)}."]
+    items = [_("Price {price}.").format(price=money(b.price, cur, words))]
     if b.budget is not None:
-        items.append(f"Budget {money(b.budget, cur)}.")
+        items.append(_("Budget {budget}.").format(budget=money(b.budget, cur, words)))
     if b.fixed_costs:
-        items.append(f"Includes fixed costs of {money(b.fixed_costs, cur)}.")
+        fixed = money(b.fixed_costs, cur, words)
+        items.append(_("Includes fixed costs of {fixed}.").format(fixed=fixed))
     if audience == AGENCY:
-        items += [f"{line}." for line in internal_lines(plan)]
-    return f'<p class="budget"><b>Budget:</b> {esc(" ".join(items))}</p>'
+        items += [f"{line}." for line in internal_lines(plan, words)]
+    heading = _("Budget:")
+    return f'<p class="budget"><b>{esc(heading)}</b> {esc(" ".join(items))}</p>'
 
 
-def changes_block(changes: list[str] | None) -> str:
+def changes_block(changes: list[str] | None, lang: Lang = None) -> str:
     """The changes from the brief as received, as a heading and a list (empty: none)."""
     if not changes:
         return ""
+    heading = words_in(lang).gettext(CHANGES_HEADING)
     items = "".join(f"<li>{esc(line)}</li>" for line in changes)
-    return f'<h2>{esc(CHANGES_HEADING)}</h2><ul class="changes">{items}</ul>'
+    return f'<h2>{esc(heading)}</h2><ul class="changes">{items}</ul>'

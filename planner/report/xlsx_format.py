@@ -48,16 +48,19 @@ def _width(header: str, values: pd.Series) -> float:
     return min(MAX_WIDTH, max(len(header), longest, 8) + 2)
 
 
-def format_sheet(sheet: Worksheet, frame: pd.DataFrame, currency: str) -> None:
+def format_sheet(
+    sheet: Worksheet, frame: pd.DataFrame, currency: str, headers: list[str] | None = None
+) -> None:
     """Format a sheet written from ``frame`` (header in row 1, no index column).
 
     Headers become words (``slip_days`` → ``Slip days``), bold on a light fill; the header row
     is frozen and filtered; each column gets a width from its content and a number format
-    (money in ``currency``, percent, hours, ISO dates).
+    (money in ``currency``, percent, hours, ISO dates). ``headers`` replaces the words of
+    the header row (e.g. translated; default: the column names as words).
     """
     for col, name in enumerate(frame.columns, start=1):
         header = sheet.cell(row=1, column=col)
-        header.value = readable_key(str(name))
+        header.value = headers[col - 1] if headers else readable_key(str(name))
         header.font = Font(bold=True)
         header.fill = HEADER_FILL
         header.alignment = Alignment(vertical="top")

@@ -3,7 +3,9 @@
 The internal figures are computed from the plan and the scenario (internal cost, margin,
 people's bill and cost rates, other clients' bookings), so the tests hold whatever the sample
 prices are. The client report is read as HTML, as PDF text (pypdf) and the workbook cell by
-cell; the agency versions must carry the same figures, so the check can fail.
+cell; the agency versions must carry the same figures, so the check can fail. The report and
+the workbook are checked in every language (the internal words and figures in that language,
+from the catalogue and Babel, and in English too).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner.cli.commands import main
+from planner.i18n import LANGUAGES
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import SolveSettings
@@ -26,7 +29,7 @@ from planner.report.audience import booking_labels, for_audience, plan_dict
 from planner.report.page import chromium_path, report_html, report_pdf
 from planner.report.tables import plan_tables, plan_xlsx_bytes
 from planner.validate.rules import assert_valid
-from planner.wording import money
+from planner.wording import money, words_in
 from tests.conftest import TUNDRA
 
 needs_chromium = pytest.mark.skipif(
@@ -43,22 +46,32 @@ def tundra_planned(tundra: Scenario) -> tuple[Scenario, Plan]:
     return tundra, plan
 
 
-def internal_texts(scenario: Scenario, plan: Plan) -> list[str]:
-    """Words and figures only the agency may see, as they would be written."""
+def internal_texts(scenario: Scenario, plan: Plan, lang: str = "en") -> list[str]:
+    """Words and figures only the agency may see, as they would be written (in English and in
+    ``lang``)."""
     cur = plan.currency
     cost = plan.budget.cost or 0.0
+    _ = words_in(lang).gettext
     texts = ["Internal cost", "Margin", "Utilisation", "utilisation"]
-    texts += [money(cost, cur), money(plan.budget.price - cost, cur)]
+    texts += [_("Internal cost"), _("Margin"), _("Utilisation")]
+    for language in {"en", lang}:
+        texts += [money(cost, cur, language), money(plan.budget.price - cost, cur, language)]
+        for person in scenario.team:
+            for rate in (person.bill_rate, person.cost_rate):
+                if rate is not None:
+                    texts += [f"{money(rate, cur, language)}/h", f"rate {rate:g}"]
     texts += list(booking_labels(scenario))
-    for person in scenario.team:
-        for rate in (person.bill_rate, person.cost_rate):
-            if rate is not None:
-                texts += [f"{money(rate, cur)}/h", f"rate {rate:g}"]
-    return texts
+    return [_spaced(t) for t in texts]
 
 
-def leaks(text: str, scenario: Scenario, plan: Plan) -> list[str]:
-    return [t for t in internal_texts(scenario, plan) if t in text]
+def _spaced(text: str) -> str:
+    """Babel's no-break spaces as plain spaces (PDF text extraction may give either)."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def leaks(text: str, scenario: Scenario, plan: Plan, lang: str = "en") -> list[str]:
+    text = _spaced(text)
+    return [t for t in internal_texts(scenario, plan, lang) if t in text]
 
 
 def internal_numbers(plan: Plan) -> list[float]:
@@ -66,27 +79,33 @@ def internal_numbers(plan: Plan) -> list[float]:
     return [round(cost, 2), round(plan.budget.price - cost, 2)]
 
 
-def test_client_report_html_has_no_internal_figure(tundra_planned):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_client_report_html_has_no_internal_figure(tundra_planned, lang):
     scenario, plan = tundra_planned
-    client = report_html(plan, scenario, figures={}, audience="client")
-    assert leaks(client, scenario, plan) == []
-    agency = report_html(plan, scenario, figures={}, audience="agency")
-    assert "Internal cost" in agency and money(plan.budget.cost or 0, plan.currency) in agency
+    client = report_html(plan, scenario, figures={}, audience="client", lang=lang)
+    assert leaks(client, scenario, plan, lang) == []
+    assert f'<html lang="{lang}">' in client
+    agency = report_html(plan, scenario, figures={}, audience="agency", lang=lang)
+    assert words_in(lang).gettext("Internal cost") in agency
+    assert money(plan.budget.cost or 0, plan.currency, lang) in agency
 
 
 @needs_chromium
-def test_client_report_pdf_has_no_internal_figure(tundra_planned):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_client_report_pdf_has_no_internal_figure(tundra_planned, lang):
     scenario, plan = tundra_planned
 
     def text(audience: str) -> str:
-        pdf = report_pdf(plan, scenario, audience=audience)  # with its charts
-        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        pdf = report_pdf(plan, scenario, audience=audience, lang=lang)  # with its charts
+        pages = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        return " ".join(_spaced(pages).split())
 
-    client = " ".join(text("client").split())
-    assert plan.title in client and money(plan.budget.price, plan.currency) in client
-    assert leaks(client, scenario, plan) == []
-    agency = " ".join(text("agency").split())
-    assert leaks(agency, scenario, plan)  # the agency version does carry them
+    client = text("client")
+    assert plan.title in client
+    assert _spaced(money(plan.budget.price, plan.currency, lang)) in client
+    assert leaks(client, scenario, plan, lang) == []
+    agency = text("agency")
+    assert leaks(agency, scenario, plan, lang)  # the agency version does carry them
 
 
 def _cells(data: bytes) -> list[object]:
@@ -96,17 +115,21 @@ def _cells(data: bytes) -> list[object]:
     ]
 
 
-def test_client_workbook_has_no_internal_figure(tundra_planned):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_client_workbook_has_no_internal_figure(tundra_planned, lang):
     scenario, plan = tundra_planned
-    cells = _cells(plan_xlsx_bytes(plan, audience="client"))
+    cells = _cells(plan_xlsx_bytes(plan, audience="client", lang=lang))
     texts = " ".join(str(c) for c in cells if isinstance(c, str))
-    assert leaks(texts, scenario, plan) == []
+    assert leaks(texts, scenario, plan, lang) == []
+    assert words_in(lang).gettext("Slip days") in texts  # the headers are in the language
     numbers = [float(c) for c in cells if isinstance(c, int | float)]
     for figure in internal_numbers(plan):
         assert all(abs(n - figure) > 0.01 for n in numbers), figure
-    agency = _cells(plan_xlsx_bytes(plan, audience="agency"))
+    agency = _cells(plan_xlsx_bytes(plan, audience="agency", lang=lang))
     cost = internal_numbers(plan)[0]
     assert any(isinstance(c, int | float) and abs(c - cost) < 0.01 for c in agency)
+    agency_texts = " ".join(str(c) for c in agency if isinstance(c, str))
+    assert leaks(agency_texts, scenario, plan, lang)  # the agency version does carry them
 
 
 def test_workbook_is_formatted(tundra_planned):
@@ -168,3 +191,22 @@ def test_cli_audiences(capsys: pytest.CaptureFixture[str], tmp_path: Path, tundr
     assert main(["check", str(TUNDRA), "--time-limit", "2", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["audience"] == "client" and data["solver_status"] in ("OPTIMAL", "FEASIBLE")
+
+
+@pytest.mark.parametrize("lang", ["fi", "pl"])
+def test_cli_client_outputs_in_a_language_carry_no_internal_figure(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tundra_planned, lang: str
+):
+    scenario, plan = tundra_planned
+    out = tmp_path / lang
+    argv = ["check", str(TUNDRA), "--time-limit", "2", "--out", str(out), "--lang", lang]
+    assert main(argv) == 1
+    assert leaks(capsys.readouterr().out, scenario, plan, lang) == []
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page
+    assert words_in(lang).gettext("Promises") in page
+    for path in out.glob("*.csv"):
+        assert leaks(path.read_text(encoding="utf-8"), scenario, plan, lang) == [], path.name
+    header = (out / "promises.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert words_in(lang).gettext("Slip days") in header
+    assert leaks(page, scenario, plan, lang) == []
