@@ -291,6 +291,7 @@ def solve_min_cost(
     time_limit: float = DEFAULT_LIMIT,
     seed: int = 0,
     workers: int = 1,
+    cost_at_most: int | None = None,
 ) -> PricedResult:
     """Keep every due period at the least cost.
 
@@ -313,6 +314,10 @@ def solve_min_cost(
         for companions.
     time_limit, seed, workers
         Solver settings.
+    cost_at_most
+        Only schedules costing at most this (e.g. the cost of a schedule already known to
+        fit this problem): "INFEASIBLE" then means none does. The bound prunes the search,
+        which otherwise can spend its whole budget far from the cheapest schedule.
 
     Returns
     -------
@@ -333,6 +338,8 @@ def solve_min_cost(
     terms += [priced[r] * x for (_, r, _), x in v.units.items() if priced.get(r)]
     _add_companions(model, sub, v, companions, team_limit)
     _hint_greedy(model, sub, v, movable, shift)
+    if cost_at_most is not None and terms:
+        model.add(sum(terms) <= cost_at_most)
     model.minimize(sum(terms) if terms else 0)
     solver = _new_solver(time_limit, seed, workers)
     return _priced_result(solver, solver.solve(model), sub, v, shift)
