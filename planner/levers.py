@@ -44,6 +44,7 @@ from planner.diagnosis.pruning import (
     cost_bound,
     meaningful,
     search_waves,
+    too_small,
     unneeded_moves,
 )
 from planner.diagnosis.search import (
@@ -360,7 +361,9 @@ def find_alternatives(
         """The first of a pool's two cheapest candidates that survives trimming and checks;
         capacity too small to offer is left out (a candidate that needs it is not offered)."""
         for found in pool[:2]:
-            trimmed = trim(context, found, min_priority, time_limit, seed, workers, holds)
+            trimmed = trim(
+                context, found, min_priority, time_limit, seed, workers, holds, too_small
+            )
             changes = meaningful(trimmed)
             alternative = checked(changes)
             if alternative is not None:

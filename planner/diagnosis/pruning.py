@@ -42,15 +42,15 @@ def granted_minutes(change: Change) -> float | None:
     return change.cost / change.rate * 60
 
 
+def too_small(change: Change) -> bool:
+    """True for overtime or freelance time granting under :data:`MIN_GRANTED_MINUTES`."""
+    granted = granted_minutes(change)
+    return granted is not None and granted < MIN_GRANTED_MINUTES - 1e-6
+
+
 def meaningful(changes: Sequence[Change]) -> list[Change]:
-    """``changes`` without overtime or freelance time under :data:`MIN_GRANTED_MINUTES`."""
-    kept = []
-    for change in changes:
-        granted = granted_minutes(change)
-        if granted is not None and granted < MIN_GRANTED_MINUTES - 1e-6:
-            continue
-        kept.append(change)
-    return kept
+    """``changes`` without those :func:`too_small` to offer."""
+    return [change for change in changes if not too_small(change)]
 
 
 def unneeded_moves(

@@ -285,6 +285,7 @@ def trim(
     seed: int = 0,
     workers: int = 1,
     holds: Callable[[Sequence[Change]], bool] | None = None,
+    as_is: Callable[[Change], bool] | None = None,
 ) -> tuple[Change, ...]:
     """Capacity and turnaround changes cut to the least that still keeps the promises.
 
@@ -293,7 +294,8 @@ def trim(
     search per change (quarter hours a week, or days saved) on proven-feasible deadlines
     removes that slack, and drops a change that is not needed at all. ``holds`` answers
     whether the promises hold after some changes (default :func:`promises_hold`; a caller
-    trimming many candidates passes one that remembers its answers).
+    trimming many candidates passes one that remembers its answers). Changes for which
+    ``as_is`` is true are kept as they are (e.g. ones too small to offer anyway).
     """
     scenario, calendar = context.scenario, context.calendar
     if holds is None:
@@ -303,7 +305,7 @@ def trim(
 
     kept: list[Change | None] = list(changes)
     for index, change in enumerate(changes):
-        if change.kind not in (OVERTIME, FREELANCER, TURNAROUND):
+        if change.kind not in (OVERTIME, FREELANCER, TURNAROUND) or (as_is and as_is(change)):
             continue
         others = [c for k, c in enumerate(kept) if k != index and c is not None]
         low, high = 0, _steps(change)
