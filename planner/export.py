@@ -5,6 +5,8 @@ internal cost, margin or utilisation by person; the agency's add them. How the w
 (widths, number formats, frozen header) lives in :mod:`planner.xlsx_format`.
 
 Every text cell goes through :func:`planner.safe_cell.safe_frame` (no formula injection).
+CSV and XLSX headers are the same words (:func:`readable_headers`, e.g. ``slip_days`` →
+``Slip days``); the tables keep their keys as column names in code.
 """
 
 from __future__ import annotations
@@ -71,6 +73,18 @@ def plan_tables(
     return tables
 
 
+def readable_headers(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its column names as words: the header row of every plan CSV, the same
+    as the XLSX sheet's (:func:`planner.xlsx_format.format_sheet` uses the same
+    :func:`~planner.wording.readable_key`)."""
+    return frame.rename(columns=lambda name: readable_key(str(name)))
+
+
+def plan_csv_text(frame: pd.DataFrame) -> str:
+    """One plan table as CSV text: readable headers, cells safe from formula injection."""
+    return str(readable_headers(safe_frame(frame)).to_csv(index=False))
+
+
 def write_plan_tables(
     plan: Plan, out_dir: Path, audience: Audience = "client", changes: list[str] | None = None
 ) -> list[Path]:
@@ -86,7 +100,7 @@ def write_plan_tables(
     tables = plan_tables(plan, audience, changes)
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"
-        safe_frame(frame).to_csv(path, index=False)
+        path.write_text(plan_csv_text(frame), encoding="utf-8", newline="")
         written.append(path)
     workbook = out_dir / "plan.xlsx"
     workbook.write_bytes(plan_xlsx_bytes(plan, tables))
