@@ -10,6 +10,7 @@ largest scope within budget). :meth:`Explanation.to_dict` is the ``--json`` obje
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +21,7 @@ from planner.diagnosis.text import day_text, listing, money_text
 from planner.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning import plan_from_result, prepare
+from planner.planning import PlanningContext, plan_from_result, prepare
 from planner.scheduler import solve
 from planner.scheduler.agency import build_problem
 from planner.wording import AGENCY, Audience, certainty_line, verdict_lines
@@ -186,27 +187,38 @@ def explain_scenario(
     step = time_limit / 2
     report("Finding the causes", 0.1)
     diagnosis = diagnose(scenario, plan, step, seed, workers, context)
-    ways = find_alternatives(
-        scenario,
-        plan,
-        min_priority=min_priority,
-        limit=alternatives,
-        time_limit=step,
-        replan_limit=time_limit,
-        seed=seed,
-        workers=workers,
-        context=context,
-        progress=lambda words, share: report(words, 0.15 + 0.75 * share),
-    )
-    broken = plan.verdict != "feasible"
-    report("Earliest possible dates", 0.9)
-    earliest = earliest_dates(context, step, seed, workers) if broken else ()
-    report("Largest scope within budget", 0.95)
-    scope = largest_scope(context, plan, time_limit, seed, workers)
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        # The reverse answers need only the plan: they run beside the search for
+        # alternatives, filling the moments its threads wait for each other.
+        reverse = beside.submit(_reverse_answers, context, plan, time_limit, seed, workers)
+        ways = find_alternatives(
+            scenario,
+            plan,
+            min_priority=min_priority,
+            limit=alternatives,
+            time_limit=step,
+            replan_limit=time_limit,
+            seed=seed,
+            workers=workers,
+            context=context,
+            progress=lambda words, share: report(words, 0.15 + 0.8 * share),
+        )
+        report("Earliest possible dates and largest scope within budget", 0.95)
+        earliest, scope = reverse.result()
     report("Done", 1.0)
     return Explanation(
         plan, diagnosis, ways, earliest, scope, seconds=time.perf_counter() - started
     )
+
+
+def _reverse_answers(
+    context: PlanningContext, plan: Plan, time_limit: float, seed: int, workers: int
+) -> tuple[tuple[EarliestDate, ...], Scope | None]:
+    """The earliest possible dates (when a promise breaks) and the largest scope within
+    budget."""
+    broken = plan.verdict != "feasible"
+    earliest = earliest_dates(context, time_limit / 2, seed, workers) if broken else ()
+    return earliest, largest_scope(context, plan, time_limit, seed, workers)
 
 
 def render_explanation(explanation: Explanation, audience: Audience = "client") -> str:
