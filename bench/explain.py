@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Machine: {machine()}; --time-limit {args.time_limit:g}, {args.repeat} runs")
     print(f"Code: {REPO_ROOT}\n")
     header = "| sample | verdict | broken | causes | alternatives | cheapest |"
-    header += "".join(f" {stage} s |" for stage in STAGES)
+    header += "".join(f" {stage} {'units' if 'work' in stage else 's'} |" for stage in STAGES)
     print(header)
     print("|" + "---|" * (6 + len(STAGES)))
     for path in paths:
