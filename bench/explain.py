@@ -4,7 +4,10 @@ For each scenario file (default: every ``data/*.yaml``) runs the stages of
 :func:`planner.diagnosis.explanation.explain_scenario` separately — plan, diagnosis,
 alternatives (search, trim, re-plan and validate), earliest dates, largest scope — and the
 whole ``explain_scenario`` call, ``--repeat`` times, and prints the median (and worst) seconds
-of each as a Markdown table, with the machine it ran on.
+of each as a Markdown table, with the machine it ran on. "explain work" is the CP-SAT
+deterministic work of the whole call (its own units, summed over every solve): unlike the
+seconds it does not grow on a busy machine. Run it on two checkouts to compare
+(``PLANNER_ROOT=/path/to/old/checkout python bench/explain.py``).
 
 Example::
 
@@ -23,9 +26,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+REPO_ROOT = Path(os.environ.get("PLANNER_ROOT", Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(REPO_ROOT))
+
+from ortools.sat.python import cp_model  # noqa: E402
 
 from planner.diagnosis.diagnose import diagnose  # noqa: E402
 from planner.diagnosis.explanation import explain_scenario  # noqa: E402
@@ -35,9 +39,31 @@ from planner.io import load_scenario  # noqa: E402
 from planner.planning import SolveSettings  # noqa: E402
 from planner.planning.pipeline import plan_context, prepare  # noqa: E402
 
-STAGES = ("plan", "diagnose", "alternatives", "earliest", "scope", "explain", "explain CPU")
+STAGES = (
+    "plan",
+    "diagnose",
+    "alternatives",
+    "earliest",
+    "scope",
+    "explain",
+    "explain CPU",
+    "explain work",
+)
 """Stages timed in wall-clock seconds; "explain CPU" is the CPU seconds of the whole call (both
-search threads added up), which a busy machine inflates far less than the wall clock."""
+search threads added up), which a busy machine inflates far less than the wall clock;
+"explain work" the CP-SAT deterministic work of the call (see the module docstring)."""
+WORK = [0.0]
+_SOLVE = cp_model.CpSolver.solve
+
+
+def _counted_solve(self: cp_model.CpSolver, *args: Any, **kwargs: Any) -> Any:
+    """``CpSolver.solve`` that adds each solve's deterministic work to :data:`WORK`."""
+    status = _SOLVE(self, *args, **kwargs)
+    WORK[0] += self.deterministic_time  # a float add: safe enough across the search threads
+    return status
+
+
+cp_model.CpSolver.solve = _counted_solve
 
 
 def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
@@ -67,9 +93,10 @@ def run_once(path: Path, time_limit: float) -> tuple[dict[str, float], dict[str,
     broken = plan.verdict != "feasible"
     seconds["earliest"], _ = _timed(lambda: earliest_dates(context, step) if broken else ())
     seconds["scope"], _ = _timed(lambda: largest_scope(context, plan, settings))
-    cpu = time.process_time()
+    cpu, WORK[0] = time.process_time(), 0.0
     seconds["explain"], explanation = _timed(lambda: explain_scenario(scenario, settings))
     seconds["explain CPU"] = time.process_time() - cpu
+    seconds["explain work"] = WORK[0]
     found = {
         "verdict": plan.verdict,
         "broken": len(plan.broken_promises),
@@ -107,9 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     paths = args.scenarios or sorted((REPO_ROOT / "data").glob("*.yaml"))
-    print(f"Machine: {machine()}; --time-limit {args.time_limit:g}, {args.repeat} runs\n")
+    print(f"Machine: {machine()}; --time-limit {args.time_limit:g}, {args.repeat} runs")
+    print(f"Code: {REPO_ROOT}\n")
     header = "| sample | verdict | broken | causes | alternatives | cheapest |"
-    header += "".join(f" {stage} s |" for stage in STAGES)
+    header += "".join(f" {stage} {'units' if 'work' in stage else 's'} |" for stage in STAGES)
     print(header)
     print("|" + "---|" * (6 + len(STAGES)))
     for path in paths:
@@ -129,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("| " + " | ".join(cells) + " |")
         if not all(f["same_answer"] for _, f in runs):
             print(f"  note: {path.name}: explain_scenario and the staged run disagreed")
+    if hasattr(os, "getloadavg"):
+        print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

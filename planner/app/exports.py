@@ -14,8 +14,7 @@ from planner.io import dump_yaml, scenario_xlsx_bytes
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.report.page import figure_bytes, report_html, report_pdf
-from planner.report.tables import plan_xlsx_bytes
-from planner.safe_cell import safe_frame
+from planner.report.tables import plan_csv_text, plan_xlsx_bytes
 from planner.wording import Audience
 
 CHARTS: dict[str, str] = {"gantt": "Gantt", "utilisation": "Utilisation", "budget": "Budget"}
@@ -157,4 +156,4 @@ def scenario_yaml_bytes(scenario: Scenario) -> bytes:
 
 def plan_csv_bytes(plan: Plan) -> bytes:
     """The plan's tasks (kind, dates, people, hours) as CSV, safe from formula injection."""
-    return safe_frame(plan.tasks_frame()).to_csv(index=False).encode("utf-8")
+    return plan_csv_text(plan.tasks_frame()).encode("utf-8")

@@ -53,6 +53,7 @@ from planner.model import (
     Task,
     TurnaroundOption,
 )
+from planner.plan import Plan
 from planner.planning.calendar import WorkCalendar, hours_to_minutes
 from planner.wording import Lang
 
@@ -431,3 +432,21 @@ def budget_change(scenario: Scenario, amount: float) -> Change:
     currency = scenario.currency
     facts = _facts(amount=("money", amount, currency), new=("money", new, currency))
     return _change(RAISE, facts, BUDGET, "budget", amount, amount, subject="budget")
+
+
+def budget_raised(
+    scenario: Scenario, changes: list[Change], plan: Plan
+) -> tuple[list[Change], Plan]:
+    """``changes`` with the budget raised to the plan's price, and the plan against it.
+
+    The budget is not part of the scheduling problem, so re-planning with the raised budget
+    would give this very schedule: only the budget line of the plan changes (and the caller
+    checks the plan against the changed brief again).
+    """
+    assert plan.budget.budget is not None
+    raised = sum(c.amount for c in changes if c.kind == BUDGET)
+    changes = [c for c in changes if c.kind != BUDGET]
+    over = plan.budget.price - plan.budget.budget
+    changes.append(budget_change(scenario, round(raised + over, 2)))
+    budget = apply_changes(scenario, changes).brief.budget
+    return changes, replace(plan, budget=replace(plan.budget, budget=budget))

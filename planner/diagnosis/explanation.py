@@ -11,6 +11,7 @@ largest scope within budget). :meth:`Explanation.to_dict` is the ``--json`` obje
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,7 +23,7 @@ from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, large
 from planner.i18n import Texts
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning.pipeline import plan_context, prepare
+from planner.planning.pipeline import PlanningContext, plan_context, prepare
 from planner.scheduler.settings import SolveSettings
 from planner.wording import (
     AGENCY,
@@ -212,24 +213,37 @@ def explain_scenario(
     step = settings.limited_to(settings.time_limit / 2)
     report("Finding the causes", 0.1)
     diagnosis = diagnose(scenario, plan, step, context, lang)
-    ways = find_alternatives(
-        scenario,
-        plan,
-        min_priority=min_priority,
-        limit=alternatives,
-        settings=step,
-        replan_limit=settings.time_limit,
-        context=context,
-        progress=lambda words, share: report(words, 0.15 + 0.75 * share),
-    )
-    report("Earliest possible dates", 0.9)
-    earliest = earliest_dates(context, step) if plan.verdict != "feasible" else ()
-    report("Largest scope within budget", 0.95)
-    scope = largest_scope(context, plan, settings)
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        # The reverse answers need only the plan: they run beside the search for
+        # alternatives, filling the moments its threads wait for each other.
+        reverse = beside.submit(_reverse_answers, context, plan, settings)
+        ways = find_alternatives(
+            scenario,
+            plan,
+            min_priority=min_priority,
+            limit=alternatives,
+            settings=step,
+            replan_limit=settings.time_limit,
+            context=context,
+            progress=lambda words, share: report(words, 0.15 + 0.8 * share),
+        )
+        report("Earliest possible dates and largest scope within budget", 0.95)
+        earliest, scope = reverse.result()
     report("Done", 1.0)
     return Explanation(
         plan, diagnosis, ways, earliest, scope, seconds=time.perf_counter() - started
     )
+
+
+def _reverse_answers(
+    context: PlanningContext, plan: Plan, settings: SolveSettings
+) -> tuple[tuple[EarliestDate, ...], Scope | None]:
+    """The earliest possible dates (when a promise breaks) and the largest scope within
+    budget."""
+    broken = plan.verdict != "feasible"
+    proof = settings.limited_to(settings.time_limit / 2)
+    earliest = earliest_dates(context, proof) if broken else ()
+    return earliest, largest_scope(context, plan, settings)
 
 
 def render_explanation(

@@ -33,13 +33,23 @@ from planner.diagnosis.changes import (
     TURNAROUND,
     Change,
     apply_changes,
-    budget_change,
+    budget_raised,
     changes_cost,
     levers_of,
     move_date_change,
 )
+from planner.diagnosis.pruning import (
+    Once,
+    SearchJob,
+    cost_bound,
+    meaningful,
+    search_waves,
+    too_small,
+    unneeded_moves,
+)
 from planner.diagnosis.search import (
     priced_setup,
+    promises_hold,
     run,
     short_context,
     structural_variants,
@@ -235,28 +245,38 @@ def candidates(
         ctx = short_context(apply_changes(scenario, variant)) if variant else context
         groups = targets(ctx, min_priority)
         for overtime, freelancers, move in _modes(levers, base=not variant):
-            jobs.append((variant, ctx, overtime, freelancers, groups, move))
+            jobs.append(SearchJob(variant, ctx, overtime, freelancers, groups, move))
 
-    def priced(job: tuple[Any, ...]) -> tuple[Change, ...] | None:
-        variant, ctx, overtime, freelancers, groups, move = job
-        setup = priced_setup(ctx, overtime, freelancers)
-        result = run(ctx, setup, groups, move, settings)
-        return None if result is None else (*variant, *result)
+    def priced(job: SearchJob, bound: int | None) -> tuple[Any, int | None]:
+        setup = priced_setup(job.context, job.overtime, job.freelancers)
+        changes, cost = run(job.context, setup, job.groups, job.move, settings, bound)
+        return (None if changes is None else (*job.variant, *changes)), cost
 
-    # The runs are independent and each is deterministic (one solver worker, a work
-    # budget), so running them side by side on the machine's cores gives the same answer
-    # in the same order; CP-SAT releases the GIL while it searches.
+    # The runs are deterministic (one solver worker, a work budget), so running them side
+    # by side on the machine's cores gives the same answers; CP-SAT releases the GIL while
+    # it searches. A run goes after the runs with fewer of its levers (see search_waves),
+    # bounded by their cheapest answer.
+    answers: dict[int, tuple[Any, int | None]] = {}
+    for wave in search_waves(jobs):
+        bounds = [cost_bound(jobs, answers, k) for k in wave]
+        results = side_by_side(priced, [jobs[k] for k in wave], bounds)
+        for k, answer in zip(wave, results, strict=True):
+            answers[k] = answer
+            if progress is not None:
+                progress(f"Priced search {len(answers)} of {len(jobs)}", len(answers) / len(jobs))
     found: dict[tuple[Any, ...], tuple[Change, ...]] = {}
-    for k, changes in enumerate(side_by_side(priced, jobs)):
-        if progress is not None:
-            progress(f"Priced search {k + 1} of {len(jobs)}", (k + 1) / len(jobs))
+    for k in range(len(jobs)):
+        changes = answers[k][0]
         if changes is not None:
             found.setdefault(_signature(changes), changes)
     return sorted(found.values(), key=changes_cost)
 
 
-def side_by_side(action: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-    """``action`` over ``items`` on :data:`SEARCH_THREADS` threads, results in order.
+def side_by_side(
+    action: Callable[..., R], items: Sequence[T], *extra: Sequence[Any]
+) -> Iterator[R]:
+    """``action`` over ``items`` (and the matching ``extra`` arguments) on
+    :data:`SEARCH_THREADS` threads, results in order.
 
     The results are yielded in the caller's thread (so a progress callback may update a
     page); when the caller stops early (or is interrupted) the work not yet started is
@@ -264,7 +284,7 @@ def side_by_side(action: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """
     executor = ThreadPoolExecutor(max_workers=SEARCH_THREADS)
     try:
-        yield from executor.map(action, items)
+        yield from executor.map(action, items, *extra)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -320,36 +340,66 @@ def find_alternatives(
     for changes in candidates(context, min_priority, settings, searching):
         pools.setdefault(kind_of(changes), []).append(changes)
     ordered = sorted(pools.values(), key=lambda p: changes_cost(p[0]))
-    replan = settings.limited_to(replan_limit)
-
-    def settle(pool: list[tuple[Change, ...]]) -> Alternative | None:
-        return _settle(pool, context, min_priority, settings, replan)
-
-    checked = _first_of_each_kind(ordered, settle, limit, _scaled(progress, 0.6, 1.0))
-    ranked = sorted(checked.values(), key=_rank)
+    settler = _Settler(context, plan, min_priority, settings, settings.limited_to(replan_limit))
+    kinds = _first_of_each_kind(ordered, settler.settle, limit, _scaled(progress, 0.6, 1.0))
+    ranked = sorted(kinds.values(), key=_rank)
     return tuple(
         Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
         for k, a in enumerate(ranked)
     )
 
 
-def _settle(
-    pool: list[tuple[Change, ...]],
-    context: PlanningContext,
-    min_priority: int | None,
-    settings: SolveSettings,
-    replan: SolveSettings,
-) -> Alternative | None:
-    """The first of a pool's two cheapest candidates that survives trimming and checks."""
-    for found in pool[:2]:
-        changes = trim(context, found, min_priority, settings)
-        alternative = None
-        for attempt in (meaningful(changes), changes):  # without tiny levers first
-            if alternative is None and (attempt is changes or len(attempt) < len(changes)):
-                alternative = verify(context.scenario, attempt, min_priority, replan, context)
-        if alternative is not None:
-            return alternative
-    return None
+class _Settler:
+    """Trims, re-plans and checks the candidate change sets of one search, each set once."""
+
+    def __init__(
+        self,
+        context: PlanningContext,
+        plan: Plan,
+        min_priority: int | None,
+        settings: SolveSettings,
+        replan: SolveSettings,
+    ) -> None:
+        self.context, self.min_priority = context, min_priority
+        self.settings, self.replan = settings, replan
+        self.promised = {p.task: p.due for p in plan.promises}
+        self.verified: Once[Alternative | None] = Once()
+        self.holding: Once[bool] = Once()
+
+    def holds(self, trial: Sequence[Change]) -> bool:
+        """True when the targeted promises are proven able to hold after ``trial``."""
+
+        def check() -> bool:
+            scenario = self.context.scenario
+            return promises_hold(scenario, trial, self.min_priority, self.settings)
+
+        return self.holding.get(_signature(trial), check)
+
+    def checked(self, changes: Sequence[Change]) -> Alternative | None:
+        """Re-planned and checked (once per set of changes), without unused date moves."""
+
+        def check() -> Alternative | None:
+            scenario, context = self.context.scenario, self.context
+            found = verify(scenario, changes, self.min_priority, self.replan, context)
+            unused = unneeded_moves(found.changes, found.plan_after, self.promised) if found else []
+            if found is None or not unused:
+                return found
+            fewer = [c for c in found.changes if c not in unused and c.kind != BUDGET]
+            return self.checked(fewer) or found
+
+        return self.verified.get(_signature(changes), check)
+
+    def settle(self, pool: list[tuple[Change, ...]]) -> Alternative | None:
+        """The first of a pool's two cheapest candidates that survives trimming and checks;
+        capacity too small to offer is left out (a candidate that needs it is not offered)."""
+        for found in pool[:2]:
+            trimmed = trim(
+                self.context, found, self.min_priority, self.settings, self.holds, too_small
+            )
+            alternative = self.checked(meaningful(trimmed))
+            if alternative is not None:
+                return alternative
+        return None
 
 
 def _first_of_each_kind(
@@ -394,22 +444,6 @@ def _rank(alternative: Alternative) -> tuple[float, int, float]:
     return (round(alternative.price_after, 2), len(alternative.changes), alternative.cost)
 
 
-def meaningful(changes: Sequence[Change]) -> list[Change]:
-    """``changes`` without overtime too small to offer (under :data:`MIN_OVERTIME_MINUTES`
-    granted in all)."""
-    kept = []
-    for change in changes:
-        granted = change.cost / change.rate * 60 if change.rate else None
-        if (
-            change.kind == OVERTIME
-            and granted is not None
-            and granted < MIN_OVERTIME_MINUTES - 1e-6
-        ):
-            continue
-        kept.append(change)
-    return kept
-
-
 def kind_of(changes: Sequence[Change]) -> frozenset[tuple[str, str]]:
     """What sort of fix a change set is: its change kinds, with the person, role or task for
     capacity and brief changes (which promises move does not make a fix different)."""
@@ -432,7 +466,7 @@ def verify(
     levers = levers_of(scenario)
     context = context or short_context(scenario)
     changes = list(changes)
-    for _ in range(REPAIR_ROUNDS + 2):
+    for _ in range(REPAIR_ROUNDS + 1):
         applied = apply_changes(scenario, changes)
         plan = plan_scenario(applied, settings)
         if not plan.has_schedule or validate_plan(applied, plan):
@@ -455,11 +489,9 @@ def verify(
         if not plan.budget.within:
             if not levers.raise_budget or plan.budget.budget is None:
                 return None
-            raised = sum(c.amount for c in changes if c.kind == BUDGET)
-            changes = [c for c in changes if c.kind != BUDGET]
-            over = plan.budget.price - plan.budget.budget
-            changes.append(budget_change(scenario, round(raised + over, 2)))
-            continue
+            changes, plan = budget_raised(scenario, changes, plan)
+            if validate_plan(apply_changes(scenario, changes), plan):
+                return None
         return Alternative(
             changes=tuple(changes),
             cost=changes_cost(changes),

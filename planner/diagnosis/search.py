@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from planner.diagnosis.changes import (
@@ -147,8 +147,16 @@ def run(
     groups: dict[str, list[str]],
     move_dates: bool,
     settings: SolveSettings,
-) -> tuple[Change, ...] | None:
-    """The cheapest changes the priced problem finds; None when the promises cannot hold."""
+    cost_at_most: int | None = None,
+) -> tuple[tuple[Change, ...] | None, int | None]:
+    """The cheapest changes the priced problem finds, and their cost in model units; (None,
+    None) when the promises cannot hold.
+
+    ``cost_at_most`` limits the search to answers costing at most that (in model units),
+    e.g. the cost of an answer already found with fewer levers: the same problem with more
+    levers can only do as well or better, and the bound keeps the solver from spending its
+    budget on dearer answers.
+    """
     levers = levers_of(context.scenario)
     movable = {
         task: (tuple(ids), round(levers.date_penalty(task) * SCALE))
@@ -163,11 +171,12 @@ def run(
         priced=setup.priced,
         companions=setup.companions,
         team_limit=setup.team_limit,
+        cost_at_most=cost_at_most,
         **settings.options,
     )
     if result.schedule is None:
-        return None
-    return to_changes(context, setup, result)
+        return None, None
+    return to_changes(context, setup, result), result.cost
 
 
 def to_changes(context: PlanningContext, setup: Setup, result: PricedResult) -> tuple[Change, ...]:
@@ -267,25 +276,35 @@ def trim(
     changes: Sequence[Change],
     min_priority: int | None,
     settings: SolveSettings,
+    holds: Callable[[Sequence[Change]], bool] | None = None,
+    as_is: Callable[[Change], bool] | None = None,
 ) -> tuple[Change, ...]:
     """Capacity and turnaround changes cut to the least that still keeps the promises.
 
     The priced schedule may book extra capacity unevenly (same price), while a change grants
     the same hours every day, and a turnaround variant saves the most days allowed; a binary
     search per change (quarter hours a week, or days saved) on proven-feasible deadlines
-    removes that slack, and drops a change that is not needed at all.
+    removes that slack, and drops a change that is not needed at all. ``holds`` answers
+    whether the promises hold after some changes (default :func:`promises_hold`; a caller
+    trimming many candidates passes one that remembers its answers). Changes for which
+    ``as_is`` is true are kept as they are (e.g. ones too small to offer anyway).
     """
     scenario, calendar = context.scenario, context.calendar
+    if holds is None:
+
+        def holds(trial: Sequence[Change]) -> bool:
+            return promises_hold(scenario, trial, min_priority, settings)
+
     kept: list[Change | None] = list(changes)
     for index, change in enumerate(changes):
-        if change.kind not in (OVERTIME, FREELANCER, TURNAROUND):
+        if change.kind not in (OVERTIME, FREELANCER, TURNAROUND) or (as_is and as_is(change)):
             continue
         others = [c for k, c in enumerate(kept) if k != index and c is not None]
         low, high = 0, _steps(change)
         while low < high:
             middle = (low + high) // 2
             trial = [*others, resized(scenario, calendar, change, middle)] if middle else others
-            if promises_hold(scenario, trial, min_priority, settings):
+            if holds(trial):
                 high = middle
             else:
                 low = middle + 1

@@ -118,6 +118,17 @@ def plan_tables(
     return tables
 
 
+def readable_headers(frame: pd.DataFrame, lang: Lang = None) -> pd.DataFrame:
+    """``frame`` with its column names as words in ``lang`` (``slip_days`` → ``Slip days``):
+    the header row of every plan CSV, the same as the XLSX sheet's."""
+    return frame.rename(columns=lambda name: heading(str(name), lang))
+
+
+def plan_csv_text(frame: pd.DataFrame, lang: Lang = None) -> str:
+    """One plan table as CSV text: readable headers, cells safe from formula injection."""
+    return str(readable_headers(safe_frame(frame), lang).to_csv(index=False))
+
+
 def write_plan_tables(
     plan: Plan,
     out_dir: Path,
@@ -139,12 +150,9 @@ def write_plan_tables(
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     tables = plan_tables(plan, audience, changes, lang)
-    english = words_in(lang).lang == "en"
     for name, frame in tables.items():
         path = out_dir / f"{name}.csv"
-        if not english:
-            frame = frame.rename(columns=lambda column: heading(str(column), lang))
-        safe_frame(frame).to_csv(path, index=False)
+        path.write_text(plan_csv_text(frame, lang), encoding="utf-8", newline="")
         written.append(path)
         if on_file is not None:
             on_file(path)

@@ -291,6 +291,7 @@ def solve_min_cost(
     time_limit: float = DEFAULT_LIMIT,
     seed: int = 0,
     workers: int = 1,
+    cost_at_most: int | None = None,
 ) -> PricedResult:
     """Keep every due period at the least cost.
 
@@ -313,14 +314,16 @@ def solve_min_cost(
         for companions.
     time_limit, seed, workers
         Solver settings.
+    cost_at_most
+        Only schedules costing at most this (e.g. a known schedule's cost): "INFEASIBLE"
+        then means none does; the bound keeps the search near the cheapest schedules.
 
     Returns
     -------
     PricedResult
         Status "OPTIMAL", "FEASIBLE", "INFEASIBLE" or "UNKNOWN".
     """
-    movable, priced = movable or {}, priced or {}
-    companions, team_limit = companions or {}, team_limit or {}
+    movable, priced, companions = movable or {}, priced or {}, companions or {}
     targets = set(hard) | {a for ids, _ in movable.values() for a in ids}
     sub = closure(problem, targets)
     try:
@@ -331,8 +334,10 @@ def solve_min_cost(
         model.add(v.finish[a] <= _due(sub, a))
     shift, terms = _add_movable(model, sub, v, movable)
     terms += [priced[r] * x for (_, r, _), x in v.units.items() if priced.get(r)]
-    _add_companions(model, sub, v, companions, team_limit)
+    _add_companions(model, sub, v, companions, team_limit or {})
     _hint_greedy(model, sub, v, movable, shift)
+    if cost_at_most is not None and terms:
+        model.add(sum(terms) <= cost_at_most)
     model.minimize(sum(terms) if terms else 0)
     solver = _new_solver(time_limit, seed, workers)
     return _priced_result(solver, solver.solve(model), sub, v, shift)

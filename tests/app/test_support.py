@@ -288,7 +288,7 @@ def test_scenario_downloads_load_back_unchanged(tundra: Scenario) -> None:
 
 def test_plan_csv_and_xlsx(tundra_plan: Plan) -> None:
     rows = list(csv.DictReader(io.StringIO(app.plan_csv_bytes(tundra_plan).decode())))
-    assert len(rows) == len(tundra_plan.tasks) and rows[0]["id"] == tundra_plan.tasks[0].id
+    assert len(rows) == len(tundra_plan.tasks) and rows[0]["Id"] == tundra_plan.tasks[0].id
     book = openpyxl.load_workbook(io.BytesIO(plan_xlsx_bytes(tundra_plan)))
     assert {"bookings", "tasks", "promises", "budget", "budget_by_deliverable"} <= set(
         book.sheetnames

@@ -121,3 +121,18 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert "bad.yaml" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("heading", "extra"), [("Client version", []), ("Agency version", ["--audience", "agency"])]
+)
+def test_docs_show_the_cli_output_of_each_audience(
+    heading: str, extra: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/cli.md shows what `planner check` prints for the client and for the agency."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    block = doc[doc.index(f"{heading} (`planner check") :]
+    block = block[block.index("```text\n") + len("```text\n") :]
+    shown = block[: block.index("```")]
+    main(["check", str(TUNDRA), *extra])
+    assert capsys.readouterr().out == shown

@@ -28,6 +28,7 @@ from planner.diagnosis.changes import (
     turnaround_change,
 )
 from planner.diagnosis.levers import Alternative, apply_alternative, find_alternatives
+from planner.diagnosis.pruning import unneeded_moves
 from planner.io import load_scenario
 from planner.model import (
     Dependency,
@@ -310,5 +311,9 @@ def test_tundra_gets_several_checked_alternatives() -> None:
         assert plan.budget.price == pytest.approx(alternative.price_after)
         assert alternative.headline and " EUR" in alternative.headline
         for change in alternative.changes:  # no lever too small to matter
-            if change.kind == "overtime" and change.rate:
+            if change.kind in ("overtime", "freelancer") and change.rate:
                 assert change.cost / change.rate >= 1 - 1e-6
+        promised = {
+            p.task: p.due for p in plan_scenario(scenario, SolveSettings(time_limit=LIMIT)).promises
+        }
+        assert unneeded_moves(alternative.changes, alternative.plan_after, promised) == []

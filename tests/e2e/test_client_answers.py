@@ -19,7 +19,7 @@ from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report.audience import booking_labels
 from planner.wording import money
 from tests.conftest import TUNDRA
-from tests.support.app_server import explain, open_app, show_tab, verdict_text
+from tests.support.app_server import edit_cell, explain, open_app, show_tab, verdict_text
 
 pytestmark = [
     pytest.mark.e2e,
@@ -133,3 +133,27 @@ def test_no_metric_is_cut_at_1024_px(page: Page, app_url: str, tundra_plan: Plan
     value = page.locator('[data-testid="stMetricValue"]').filter(has_text=price).first
     box = value.bounding_box()
     assert box is not None and box["x"] + box["width"] <= 1024
+
+
+def test_cancel_stops_explain_and_keeps_the_edits(page: Page, app_url: str) -> None:
+    """Cancel while explaining: the app says so, shows no explanation, and an edit made
+    before (not checked yet) is still there and can be checked."""
+    open_app(page, app_url)
+    before = verdict_text(page)
+    show_tab(page, "Edit scenario")
+    row = [t.id for t in load_scenario(TUNDRA).brief.tasks].index("key_visual")
+    edit_cell(page, "tasks", row, "hours", "30")  # 90 h -> 30 h: the brief then holds
+    page.get_by_text("not checked yet").first.wait_for()
+    panel = show_tab(page, "Why & fixes")
+    panel.get_by_role("button", name="Explain", exact=True).click()
+    cancel = page.get_by_role("button", name="Cancel", exact=True)
+    cancel.wait_for(timeout=60_000)
+    cancel.click()
+    page.get_by_text("Explanation cancelled").first.wait_for(timeout=60_000)
+    assert page.get_by_text("Explained in").count() == 0
+    assert verdict_text(page) == before  # the verdict of the checked brief stands
+    show_tab(page, "Edit scenario")
+    page.get_by_text("not checked yet").first.wait_for()  # the edit is kept
+    page.get_by_role("button", name="Check the brief").click()
+    page.get_by_text("Within budget (price").first.wait_for(timeout=60_000)
+    assert verdict_text(page) != before

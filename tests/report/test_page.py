@@ -6,6 +6,7 @@ skip only when :func:`planner.report.page.chromium_path` finds no browser.
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import os
@@ -52,6 +53,7 @@ CHARTS = (
 KIVI = DATA_DIR / "kivi-retainer-easter.yaml"
 INLINE_SVG = re.compile(r'<figure style="width:\d+px"><svg')
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+CLI_DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 TABLES = ("bookings", "tasks", "promises", "budget", "budget_by_deliverable", "utilisation")
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']?(https?:)?//", re.IGNORECASE)
 
@@ -91,6 +93,40 @@ def test_tables_and_workbook(outputs):
     assert workbook.sheetnames == list(TABLES)
     rows = list(workbook["promises"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Task", "Name", "Due") and len(rows) == 11
+
+
+def test_csv_headers_are_the_workbook_headers_in_plain_words(outputs, contract_plan):
+    """Every CSV read back: the header row is the XLSX sheet's, in words, and the rows are
+    the plan's (one booking per row)."""
+    out, _, _ = outputs
+    workbook = openpyxl.load_workbook(out / "plan.xlsx", read_only=True)
+    for name in TABLES:
+        with (out / f"{name}.csv").open(newline="", encoding="utf-8") as stream:
+            rows = list(csv.reader(stream))
+        sheet = list(workbook[name].iter_rows(values_only=True))
+        assert tuple(rows[0]) == sheet[0], name
+        assert len(rows) == len(sheet), name
+        assert not [h for h in rows[0] if "_" in h], name
+    with (out / "promises.csv").open(newline="", encoding="utf-8") as stream:
+        header = next(csv.reader(stream))
+    assert header == ["Task", "Name", "Due", "Finish", "Slip days", "Met", "Priority"]
+    with (out / "bookings.csv").open(newline="", encoding="utf-8") as stream:
+        bookings = list(csv.DictReader(stream))
+    assert len(bookings) == len(contract_plan[1].bookings)
+    assert sum(float(b["Hours"]) for b in bookings) == pytest.approx(
+        sum(b.hours for b in contract_plan[1].bookings)
+    )
+
+
+def test_csv_headers_are_the_documented_ones(outputs):
+    out, _, _ = outputs
+    documented = {
+        m.group(1): m.group(2).split(", ")
+        for m in re.finditer(r"^\| `(\w+)`[^|]*\| ([^|]+?) \|$", CLI_DOC.read_text(), re.M)
+    }
+    for name in TABLES:
+        with (out / f"{name}.csv").open(newline="", encoding="utf-8") as stream:
+            assert next(csv.reader(stream)) == documented[name], name
 
 
 def test_plan_workbook_bytes_are_the_written_workbook(outputs, contract_plan):
