@@ -16,6 +16,7 @@ from pathlib import Path
 
 from planner import cli_args
 from planner.audience import for_audience, plan_dict
+from planner.cli_lang import add_lang_option, error_language
 from planner.client import cli as client_cli
 from planner.diagnosis.explanation import (
     DEFAULT_EXPLAIN_LIMIT,
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("source", type=Path, help="scenario to read (.yaml or .xlsx)")
     conv.add_argument("target", type=Path, help="file to write; format from its extension")
     _overwrite_option(conv, "replace the target file if it exists (never the source)")
+    add_lang_option(conv)
     add_store_commands(commands, check)
     return parser
 
@@ -146,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_interruptible(lambda: _run(args))
     except ScenarioError as error:
-        print(str(error), file=sys.stderr)
+        print(error.render(error_language(args)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreError as error:
         print(f"planner: store: {error}", file=sys.stderr)
