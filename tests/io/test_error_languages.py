@@ -12,7 +12,6 @@ from planner.io import (
     ScenarioError,
     load_scenario,
     load_scenario_bytes,
-    scenario_to_tables,
     template_scenario,
 )
 from planner.io.errors import N_, Message, render
