@@ -14,9 +14,18 @@ from typing import Any
 import streamlit as st
 
 from planner import app_support as app
+from planner.app_support.words import _
+from planner.i18n import N_
 from planner.io import Issue
 
-TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")
+TABLE_LABELS = (
+    N_("Tasks"),
+    N_("Team"),
+    N_("Time off"),
+    N_("Commitments"),
+    N_("Fixed costs"),
+    N_("Settings"),
+)
 
 COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
     # numbers as text: the reader checks what was typed (a number cell would change it)
@@ -61,7 +70,7 @@ def editor(table: str, team: app.Table) -> app.Table:
 def edit_tables() -> app.EditResult:
     """All editors (team first: its roles and names feed the others' select boxes)."""
     loaded = st.session_state["loaded"]
-    tabs = dict(zip(app.EDITABLE_TABLES, st.tabs(list(TABLE_LABELS)), strict=True))
+    tabs = dict(zip(app.EDITABLE_TABLES, st.tabs([_(t) for t in TABLE_LABELS]), strict=True))
     edited = dict(loaded["tables"])
     for table in ("team", *[t for t in app.EDITABLE_TABLES if t != "team"]):
         with tabs[table]:
@@ -81,6 +90,7 @@ def show_issues(issues: list[Issue], frame: app.Table) -> None:
     """Issues next to their table, worded as the CLI words them, with the row's id or name."""
     if issues:
         st.error(
-            "Fix these entries (rows count the header as row 1, as in the workbook):\n\n"
+            _("Fix these entries (rows count the header as row 1, as in the workbook):")
+            + "\n\n"
             + app.issue_lines(issues, frame)
         )

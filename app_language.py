@@ -1,0 +1,30 @@
+"""The language selector every page of the app shares (agency pages and the client page).
+
+The choice lives in ``st.session_state`` under the selector's key ``client_lang`` and a copy
+under ``chosen_lang`` (widget state is dropped when a page without the widget runs), so moving
+between pages keeps it. It starts from the browser machine's locale (English otherwise).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.app_support.words import use_language
+from planner.i18n import LANGUAGES, language_from_locale
+
+WIDGET_KEY = "client_lang"
+CHOSEN_KEY = "chosen_lang"
+
+
+def choose_language() -> str:
+    """Show the selector in the sidebar and word the app in the chosen language."""
+    if st.session_state.get(WIDGET_KEY) not in LANGUAGES:
+        st.session_state[WIDGET_KEY] = st.session_state.get(CHOSEN_KEY) or language_from_locale()
+    lang = st.sidebar.selectbox(
+        "Language / Kieli / Język",
+        list(LANGUAGES),
+        key=WIDGET_KEY,
+        format_func=LANGUAGES.__getitem__,
+    )
+    st.session_state[CHOSEN_KEY] = lang
+    return use_language(lang)
