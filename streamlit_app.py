@@ -69,6 +69,7 @@ COLUMN_NAMES = (
     N_("Priority"),
     N_("Status"),
     N_("Earliest possible"),
+    N_("Note"),
 )
 """Column names of the app's read-only tables, shown in the chosen language."""
 
@@ -135,7 +136,9 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
             ),
         )
         st.header(_("Scenario"))
-        kind = st.radio(_("Start from"), SOURCE_KINDS, key="source_kind", format_func=_)
+        kind = st.radio(
+            _("Start from"), SOURCE_KINDS, key="source_kind", format_func=words().gettext
+        )
         error = None
         if kind == "Sample":
             samples = {path.name: path for path in app.list_samples()}
@@ -364,7 +367,11 @@ def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, An
             if chart in TOGGLES:
                 title, options = TOGGLES[chart]
                 st.segmented_control(
-                    _(title), options, key=f"{chart}_by", default=options[0], format_func=_
+                    _(title),
+                    options,
+                    key=f"{chart}_by",
+                    default=options[0],
+                    format_func=words().gettext,
                 )
             st.plotly_chart(figures[chart], key=f"chart_{chart}", config={"displaylogo": False})
     return figures
@@ -381,7 +388,7 @@ def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None
     if applied := st.session_state.pop("applied", None):
         {"ok": st.success, "info": st.info}.get(applied[0], st.error)(applied[1])
     if st.session_state.get("explained") != key:
-        st.caption(why.EXPLAIN_PROMPT)
+        st.caption(_(why.EXPLAIN_PROMPT))
         return
     try:
         hide = booking_labels(scenario) if audience() != AGENCY else ()
@@ -405,7 +412,7 @@ def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None
     with ways:
         show_alternatives(view, editable)
     if not view.earliest.empty:
-        st.subheader(_("Earliest possible dates"), help=why.EARLIEST_HELP)
+        st.subheader(_("Earliest possible dates"), help=_(why.EARLIEST_HELP))
         dates_table(view.earliest, "earliest", "Promised", "Earliest possible")
     if view.scope:
         st.info(view.scope)
