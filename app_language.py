@@ -14,6 +14,20 @@ from planner.i18n import LANGUAGES, language_from_locale
 
 WIDGET_KEY = "client_lang"
 CHOSEN_KEY = "chosen_lang"
+WORDED_CHOICES = (
+    "audience",
+    "source_kind",
+    "utilisation_by",
+    "budget_by",
+    "risk_source",
+    "risk_audience",
+    "pf_tentative",
+    "pf_status",
+    "pf_audience",
+)
+"""Widgets whose options are shown translated (``format_func``). The browser remembers a
+choice by its shown text, so after a change of language each is set again from the session
+(it would otherwise show no choice, its old text being no option any more)."""
 
 
 def choose_language() -> str:
@@ -26,5 +40,9 @@ def choose_language() -> str:
         key=WIDGET_KEY,
         format_func=LANGUAGES.__getitem__,
     )
+    if st.session_state.get(CHOSEN_KEY) not in (None, lang):
+        for key in WORDED_CHOICES:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
     st.session_state[CHOSEN_KEY] = lang
     return use_language(lang)

@@ -61,6 +61,8 @@ TOGGLES = {
     "budget": (N_("Bars by"), [N_("role"), N_("deliverable")]),
 }
 TAB_NAMES = (N_("Promises"), N_("Why & fixes"), N_("Edit scenario"), N_("Export"))
+# Column names of the app's read-only tables, shown in the chosen language (a comment: a bare
+# string here would be shown on the page by Streamlit's magic).
 COLUMN_NAMES = (
     N_("Promise"),
     N_("Promised"),
@@ -71,7 +73,6 @@ COLUMN_NAMES = (
     N_("Earliest possible"),
     N_("Note"),
 )
-"""Column names of the app's read-only tables, shown in the chosen language."""
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -203,8 +204,8 @@ def start_editors(source_id: str, name: str, tables: dict[str, app.Table]) -> No
     st.session_state["loaded"] = {"id": source_id, "name": name, "tables": tables}
 
 
+# Sidebar choices kept with the session's edits, so a reload shows the same source.
 PERSISTED_WIDGETS = ("source_kind", "sample")
-"""Sidebar choices kept with the session's edits, so a reload shows the same source."""
 
 
 def restore_session() -> None:
