@@ -14,9 +14,10 @@ from typing import Any
 import streamlit as st
 
 from planner import app_support as app
-from planner.app_support.words import _
-from planner.i18n import N_
+from planner.app_support.words import _, language
+from planner.i18n import N_, Texts
 from planner.io import Issue
+from planner.io.errors import Message, render
 
 TABLE_LABELS = (
     N_("Tasks"),
@@ -38,6 +39,14 @@ COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
 }
 
 
+def column_help(text: str) -> str | None:
+    """A column's help (the schema's fix for the field) in the app's language."""
+    if not text:
+        return None
+    lang = language()
+    return render(text, lang) if isinstance(text, Message) else Texts(lang, "errors").gettext(text)
+
+
 def editor(table: str, team: app.Table) -> app.Table:
     """One data editor; returns the edited table (the edits live in session state)."""
     tables = st.session_state["loaded"]["tables"]
@@ -51,7 +60,9 @@ def editor(table: str, team: app.Table) -> app.Table:
         st.session_state.pop(f"edit_{table}", None)
         specs = app.column_specs(table, tables[table], team)
     st.session_state[f"specs_{table}"] = specs
-    config = {n: {**COLUMN_TYPES[s.kind](n, s), "help": s.help or None} for n, s in specs.items()}
+    config = {
+        n: {**COLUMN_TYPES[s.kind](n, s), "help": column_help(s.help)} for n, s in specs.items()
+    }
     fixed = table == "settings"  # one row per setting; only the values change
     edited = st.data_editor(
         tables[table],

@@ -199,9 +199,11 @@ def unreadable(name: str, error: Exception) -> ScenarioError:
             Issue(
                 name,
                 "",
-                f"the file could not be read ({type(error).__name__})",
-                "save it again as .yaml or .xlsx from the app's Export tab or the template, "
-                "and report the file to the sla-planner maintainers",
+                _("the file could not be read ({kind})").format(kind=type(error).__name__),
+                _(
+                    "save it again as .yaml or .xlsx from the app's Export tab or the template, "
+                    "and report the file to the sla-planner maintainers"
+                ),
             )
         ]
     )
