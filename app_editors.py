@@ -51,15 +51,18 @@ def editor(table: str, team: app.Table) -> app.Table:
     """One data editor; returns the edited table (the edits live in session state)."""
     tables = st.session_state["loaded"]["tables"]
     specs = app.column_specs(table, tables[table], team)
+    drawn = (specs, language())  # column help is worded in the app's language
     if (
-        st.session_state.get(f"specs_{table}", specs) != specs
+        st.session_state.get(f"specs_{table}", drawn) != drawn
         and f"last_{table}" in st.session_state
     ):
-        # New select options make a new widget: fold the edits into its data first, keep them.
+        # New select options or another language make a new widget: fold the edits into its
+        # data first, keep them.
         tables[table] = st.session_state[f"last_{table}"]
         st.session_state.pop(f"edit_{table}", None)
         specs = app.column_specs(table, tables[table], team)
-    st.session_state[f"specs_{table}"] = specs
+        drawn = (specs, language())
+    st.session_state[f"specs_{table}"] = drawn
     config = {
         n: {**COLUMN_TYPES[s.kind](n, s), "help": column_help(s.help)} for n, s in specs.items()
     }

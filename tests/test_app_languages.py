@@ -131,3 +131,23 @@ def test_edit_problems_are_listed_in_the_chosen_language() -> None:
         use_language(before)
     assert "sheet tasks, row 2, column hours" in issue_lines(result.issues, tasks)
     assert isinstance(tasks, pd.DataFrame)
+
+
+def test_an_edit_survives_a_change_of_language_and_its_problem_is_reworded() -> None:
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.session_state["client_lang"] = "en"
+    app.run()
+    app.session_state["edit_tasks"] = {
+        "edited_rows": {6: {"hours": "-4"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    english = " ".join(box.value for box in app.error).replace("\\", "")
+    assert "sheet tasks, row 8, column hours: must be greater than 0" in english
+    app.selectbox(key="client_lang").set_value("pl").run()
+    assert not app.exception
+    polish = " ".join(box.value for box in app.error).replace("\\", "")
+    assert "arkusz tasks, wiersz 8, kolumna hours: musi być większe niż 0" in polish
+    assert "Popraw te wpisy" in polish
+    assert app.session_state["last_tasks"].loc[6, "hours"] == "-4"  # nothing typed is lost
