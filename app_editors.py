@@ -15,9 +15,19 @@ import streamlit as st
 
 from planner import app
 from planner.app.session import AppSession
+from planner.app.words import _, language
+from planner.i18n import N_, Texts
 from planner.io import Issue
+from planner.io.errors import Message, render
 
-TABLE_LABELS = ("Tasks", "Team", "Time off", "Commitments", "Fixed costs", "Settings")
+TABLE_LABELS = (
+    N_("Tasks"),
+    N_("Team"),
+    N_("Time off"),
+    N_("Commitments"),
+    N_("Fixed costs"),
+    N_("Settings"),
+)
 
 COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
     # numbers as text: the reader checks what was typed (a number cell would change it)
@@ -30,20 +40,33 @@ COLUMN_TYPES: dict[str, Callable[[str, app.ColumnSpec], Any]] = {
 }
 
 
+def column_help(text: str) -> str | None:
+    """A column's help (the schema's fix for the field) in the app's language."""
+    if not text:
+        return None
+    lang = language()
+    return render(text, lang) if isinstance(text, Message) else Texts(lang, "errors").gettext(text)
+
+
 def editor(table: str, team: app.Table) -> app.Table:
     """One data editor; returns the edited table (the edits live in session state)."""
     tables = st.session_state["loaded"]["tables"]
     specs = app.column_specs(table, tables[table], team)
+    drawn = (specs, language())  # column help is worded in the app's language
     if (
-        st.session_state.get(f"specs_{table}", specs) != specs
+        st.session_state.get(f"specs_{table}", drawn) != drawn
         and f"last_{table}" in st.session_state
     ):
-        # New select options make a new widget: fold the edits into its data first, keep them.
+        # New select options or another language make a new widget: fold the edits into its
+        # data first, keep them.
         tables[table] = st.session_state[f"last_{table}"]
         st.session_state.pop(f"edit_{table}", None)
         specs = app.column_specs(table, tables[table], team)
-    st.session_state[f"specs_{table}"] = specs
-    config = {n: {**COLUMN_TYPES[s.kind](n, s), "help": s.help or None} for n, s in specs.items()}
+        drawn = (specs, language())
+    st.session_state[f"specs_{table}"] = drawn
+    config = {
+        n: {**COLUMN_TYPES[s.kind](n, s), "help": column_help(s.help)} for n, s in specs.items()
+    }
     fixed = table == "settings"  # one row per setting; only the values change
     edited = st.data_editor(
         tables[table],
@@ -64,7 +87,7 @@ def edit_tables() -> app.EditResult:
     state = AppSession(st.session_state)
     loaded = state.loaded
     assert loaded is not None
-    tabs = dict(zip(app.EDITABLE_TABLES, st.tabs(list(TABLE_LABELS)), strict=True))
+    tabs = dict(zip(app.EDITABLE_TABLES, st.tabs([_(t) for t in TABLE_LABELS]), strict=True))
     edited = dict(loaded.tables)
     for table in ("team", *[t for t in app.EDITABLE_TABLES if t != "team"]):
         with tabs[table]:
@@ -84,6 +107,7 @@ def show_issues(issues: list[Issue], frame: app.Table) -> None:
     """Issues next to their table, worded as the CLI words them, with the row's id or name."""
     if issues:
         st.error(
-            "Fix these entries (rows count the header as row 1, as in the workbook):\n\n"
+            _("Fix these entries (rows count the header as row 1, as in the workbook):")
+            + "\n\n"
             + app.issue_lines(issues, frame)
         )

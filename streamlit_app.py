@@ -23,11 +23,14 @@ from typing import Any
 import streamlit as st
 
 from app_editors import edit_tables
+from app_language import choose_language
 from planner import app
 from planner.app import diagnosis as why
 from planner.app.session import AppSession, Loaded
+from planner.app.words import _, words
 from planner.diagnosis.explanation import Explanation
 from planner.diagnosis.levers import RANKING_NOTE, Alternative
+from planner.i18n import N_
 from planner.io import (
     ScenarioError,
     dump_yaml,
@@ -54,11 +57,24 @@ METRIC_CSS = """<style>
 }
 </style>"""
 
-SOURCE_KINDS = ("Sample", "Upload a file", "Empty template")
+SOURCE_KINDS = (N_("Sample"), N_("Upload a file"), N_("Empty template"))
 TOGGLES = {
-    "utilisation": ("Rows by", ["person", "role"]),
-    "budget": ("Bars by", ["role", "deliverable"]),
+    "utilisation": (N_("Rows by"), [N_("person"), N_("role")]),
+    "budget": (N_("Bars by"), [N_("role"), N_("deliverable")]),
 }
+TAB_NAMES = (N_("Promises"), N_("Why & fixes"), N_("Edit scenario"), N_("Export"))
+# Column names of the app's read-only tables, shown in the chosen language (a comment: a bare
+# string here would be shown on the page by Streamlit's magic).
+COLUMN_NAMES = (
+    N_("Promise"),
+    N_("Promised"),
+    N_("Realistic"),
+    N_("Working days late"),
+    N_("Priority"),
+    N_("Status"),
+    N_("Earliest possible"),
+    N_("Note"),
+)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -83,12 +99,13 @@ def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Expla
         return kept[key, time_limit, seed]
     holder = st.empty()
     with holder.container():
-        st.button("Cancel", key="cancel_explain", on_click=cancel_explain)
-        bar = st.progress(0.0, text="Explaining…")
+        st.button(_("Cancel"), key="cancel_explain", on_click=cancel_explain)
+        bar = st.progress(0.0, text=_("Explaining…"))
 
-    def progress(words: str, share: float) -> None:
+    def progress(step: str, share: float) -> None:
         # Runs in the script's thread: a click on Cancel stops the run here.
-        bar.progress(max(0.0, min(share, 1.0)), text=f"Explaining: {words}…")
+        text = _("Explaining: {step}…").format(step=step)
+        bar.progress(max(0.0, min(share, 1.0)), text=text)
 
     result = why.explain(scenario, time_limit, seed, progress=progress)
     holder.empty()
@@ -100,7 +117,7 @@ def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Expla
 
 def cancel_explain() -> None:
     """Cancel button callback: forget the request; the running explanation stops."""
-    session().cancel_explanation()
+    session().cancel_explanation(_("Explanation cancelled: press **Explain** to start it again."))
 
 
 # ----------------------------------------------------------------------------- input
@@ -110,20 +127,25 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
     """Audience, scenario source and solver settings; loads the source when it changed."""
     with st.sidebar:
         st.radio(
-            "Who is this for?",
+            _("Who is this for?"),
             AUDIENCES,
             key="audience",
             format_func=AUDIENCE_LABELS.__getitem__,
-            help="The client version never shows internal cost, margin, people's rates or "
-            "other clients' bookings; the page, the report and the exports follow this choice.",
+            help=_(
+                "The client version never shows internal cost, margin, people's rates or "
+                "other clients' bookings; the page, the report and the exports follow this "
+                "choice."
+            ),
         )
-        st.header("Scenario")
-        kind = st.radio("Start from", SOURCE_KINDS, key="source_kind")
+        st.header(_("Scenario"))
+        kind = st.radio(
+            _("Start from"), SOURCE_KINDS, key="source_kind", format_func=words().gettext
+        )
         error = None
         if kind == "Sample":
             samples = {path.name: path for path in app.list_samples()}
             name = st.selectbox(
-                "Sample",
+                _("Sample"),
                 list(samples),
                 key="sample",
                 format_func=lambda n: app.sample_label(samples[n]),
@@ -132,10 +154,10 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
                 error = load(f"sample:{name}", name, lambda: load_scenario(samples[name]))
         elif kind == "Upload a file":
             upload = st.file_uploader(
-                "Scenario (.yaml or .xlsx)", ["yaml", "yml", "xlsx"], key="upload"
+                _("Scenario (.yaml or .xlsx)"), ["yaml", "yml", "xlsx"], key="upload"
             )
             if upload is None:
-                st.caption("Choose a file; the current scenario stays until then.")
+                st.caption(_("Choose a file; the current scenario stays until then."))
             else:
                 data = upload.getvalue()
                 error = load(
@@ -145,14 +167,16 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
                 )
         else:
             error = load("template", "template", template_scenario)
-        st.header("Solver")
+        st.header(_("Solver"))
         limit = st.number_input(
-            "Time limit (seconds)", 1.0, 300.0, DEFAULT_TIME_LIMIT, 1.0, key="time_limit"
+            _("Time limit (seconds)"), 1.0, 300.0, DEFAULT_TIME_LIMIT, 1.0, key="time_limit"
         )
-        seed = st.number_input("Seed", 0, 10_000, 0, 1, key="seed")
+        seed = st.number_input(_("Seed"), 0, 10_000, 0, 1, key="seed")
         st.caption(
-            "The same scenario, time limit and seed give the same plan; on a machine so busy "
-            "that the clock ends the search first, the result says so."
+            _(
+                "The same scenario, time limit and seed give the same plan; on a machine so "
+                "busy that the clock ends the search first, the result says so."
+            )
         )
     return float(limit), int(seed), error
 
@@ -224,7 +248,8 @@ def download_buttons(downloads: list[app.Download], columns: int, static: bool) 
 
 def dates_table(data: Any, key: str, *dates: str) -> None:
     """A read-only table whose ``dates`` columns read ``Wed 17 Mar 2027``."""
-    config = {c: st.column_config.DateColumn(format="ddd D MMM YYYY") for c in dates}
+    config: dict[str, Any] = {name: _(name) for name in COLUMN_NAMES}
+    config.update({c: st.column_config.DateColumn(_(c), format="ddd D MMM YYYY") for c in dates})
     st.dataframe(data, hide_index=True, key=key, column_config=config)
 
 
@@ -244,7 +269,11 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
     summary = app.summarise(plan)
     st.title(app.escape_user_text(scenario.title))  # user text: shown as text, never markup
     client = app.escape_user_text(scenario.brief.client)
-    st.caption(f"Client: {client} · plan starts {scenario.start:%a %d %b %Y}")
+    st.caption(
+        _("Client: {client} · plan starts {start}").format(
+            client=client, start=words().date(scenario.start)
+        )
+    )
     box = st.container(key="verdict")
     {"good": box.success, "bad": box.error, "unknown": box.warning}[summary.tone](
         f"**{app.escape_user_text(summary.headline)}**  \n"
@@ -253,30 +282,32 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
     )
     st.html(METRIC_CSS)
     kept, broken, slip, price = st.columns([1, 1, 1, 1.6])
-    kept.metric("Promises kept", f"{summary.kept} of {summary.total}")
-    broken.metric("Cannot be kept", summary.broken)
+    kept.metric(
+        _("Promises kept"), _("{kept} of {total}").format(kept=summary.kept, total=summary.total)
+    )
+    broken.metric(_("Cannot be kept"), summary.broken)
     slip.metric(
-        "Worst delay",
+        _("Worst delay"),
         days_text(summary.worst_slip),
         help=app.escape_markdown(summary.worst_name) if summary.worst_name else None,
     )
     price.metric(
-        "Price",
+        _("Price"),
         summary.price_text,
         delta=summary.budget_delta,
         delta_color="inverse" if summary.over_budget else "normal",
         delta_arrow="off",
-        help="Bill rates × planned hours + fixed costs",
+        help=_("Bill rates × planned hours + fixed costs"),
     )
     if audience() == AGENCY:
-        st.caption("Agency only: " + " · ".join(summary.internal))
+        st.caption(_("Agency only: {figures}").format(figures=" · ".join(summary.internal)))
     changes = changes_from_brief(scenario)
     if changes:
         st.info(
             f"**{CHANGES_HEADING}**\n\n"
             + "\n".join(f"- {app.escape_markdown(line)}" for line in changes)
         )
-    with st.expander("Details"):
+    with st.expander(_("Details")):
         st.caption(app.escape_markdown(summary.details))
 
 
@@ -284,18 +315,21 @@ def check(limit: float, seed: int, result: app.EditResult) -> tuple[Plan, Scenar
     """The Check button and the verdict of the checked scenario (solved once per content)."""
     summary = st.container()
     state = session()
-    if st.button("Check the brief", key="run_check", type="primary"):
+    if st.button(_("Check the brief"), key="run_check", type="primary"):
         state.check()
     checked = state.checked
     if not result.ok:
         st.warning(
-            "Some edited rows need fixing (see **Edit scenario**). Until then the page "
-            "uses the last valid version; nothing you typed is lost."
+            _(
+                "Some edited rows need fixing (see **Edit scenario**). Until then the page "
+                "uses the last valid version; nothing you typed is lost."
+            )
         )
     elif state.has_unchecked_edits:
-        st.info("You have edits that are not checked yet: press **Check the brief**.")
+        st.info(_("You have edits that are not checked yet: press **Check the brief**."))
     with summary:
-        with st.spinner(f"Planning (time limit {limit:g} s)…", show_time=True):
+        spinner = _("Planning (time limit {seconds} s)…").format(seconds=words().number(limit, 1))
+        with st.spinner(spinner, show_time=True):
             plan = solve(app.scenario_key(checked), limit, seed, checked)
         verdict(plan, checked)
     return plan, checked
@@ -305,20 +339,28 @@ def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, An
     """Gantt, utilisation (person/role) and budget (role/deliverable) charts in their tabs."""
     by = {
         chart: st.session_state.get(f"{chart}_by") or opts[0]
-        for chart, (_, opts) in TOGGLES.items()
+        for chart, (_title, opts) in TOGGLES.items()
     }
     figures = app.app_figures(plan, scenario, by["utilisation"], by["budget"])
     for chart, label in app.CHARTS.items():
         with tabs[label]:
             if chart == "utilisation" and audience() != AGENCY:
                 st.info(
-                    "Utilisation by person is for the agency (it reflects other clients' work "
-                    "too): choose **Agency** under *Who is this for?* in the sidebar."
+                    _(
+                        "Utilisation by person is for the agency (it reflects other clients' "
+                        "work too): choose **Agency** under *Who is this for?* in the sidebar."
+                    )
                 )
                 continue
             if chart in TOGGLES:
                 title, options = TOGGLES[chart]
-                st.segmented_control(title, options, key=f"{chart}_by", default=options[0])
+                st.segmented_control(
+                    _(title),
+                    options,
+                    key=f"{chart}_by",
+                    default=options[0],
+                    format_func=words().gettext,
+                )
             st.plotly_chart(figures[chart], key=f"chart_{chart}", config={"displaylogo": False})
     return figures
 
@@ -330,36 +372,40 @@ def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None
     """Explain the checked scenario on request: causes, alternatives, reverse answers."""
     key = app.scenario_key(scenario)
     state = session()
-    if st.button("Explain", key="run_explain", type="primary"):
+    if st.button(_("Explain"), key="run_explain", type="primary"):
         state.request_explanation(key)
     if message := state.take_message():
         {"ok": st.success, "info": st.info}.get(message[0], st.error)(message[1])
     if not state.explanation_requested(key):
-        st.caption(why.EXPLAIN_PROMPT)
+        st.caption(_(why.EXPLAIN_PROMPT))
         return
     try:
         hide = booking_labels(scenario) if audience() != AGENCY else ()
         view = why.why_view(explain(key, limit, seed, scenario), hide)
     except Exception as error:  # a friendly message, never a traceback
-        st.error(f"The explanation failed: {error}. The verdict above still stands; try again.")
+        st.error(
+            _("The explanation failed: {error}. The verdict above still stands; try again.").format(
+                error=error
+            )
+        )
         return
     if view.holds:
-        st.success("Every promise holds within budget: nothing to fix.")
+        st.success(_("Every promise holds within budget: nothing to fix."))
     causes, ways = st.columns(2, gap="large")
     if not view.holds:
-        causes.subheader("Why")
-        ways.subheader("Changes to the brief that make it hold")
-        ways.caption(f"Each re-planned and checked; {RANKING_NOTE}.")
+        causes.subheader(_("Why"))
+        ways.subheader(_("Changes to the brief that make it hold"))
+        ways.caption(_("Each re-planned and checked; {note}.").format(note=RANKING_NOTE))
     with causes:
         show_causes(view)
     with ways:
         show_alternatives(view, editable)
     if not view.earliest.empty:
-        st.subheader("Earliest possible dates", help=why.EARLIEST_HELP)
+        st.subheader(_("Earliest possible dates"), help=_(why.EARLIEST_HELP))
         dates_table(view.earliest, "earliest", "Promised", "Earliest possible")
     if view.scope:
         st.info(view.scope)
-    st.caption(f"Explained in {view.seconds:.1f} s.")
+    st.caption(_("Explained in {seconds} s.").format(seconds=words().number(view.seconds, 1)))
 
 
 def show_causes(view: why.WhyView) -> None:
@@ -369,7 +415,7 @@ def show_causes(view: why.WhyView) -> None:
             st.markdown(heading)
         for cause in causes:
             st.markdown(cause.markdown)
-            with st.expander("Figures"):
+            with st.expander(_("Figures")):
                 for title, table in why.figure_tables(cause.figures).items():
                     st.caption(title)
                     st.dataframe(table, hide_index=True)
@@ -380,18 +426,18 @@ def show_causes(view: why.WhyView) -> None:
 def show_alternatives(view: why.WhyView, editable: bool) -> None:
     """The alternatives, cheapest first, each with its changes and an Apply button."""
     if not view.alternatives and not view.holds:
-        st.warning("No combination of the allowed levers makes every promise hold.")
+        st.warning(_("No combination of the allowed levers makes every promise hold."))
     for item in view.alternatives:
         with st.container(border=True, key=f"alternative_{item.label}"):
             st.markdown(item.markdown)
             st.caption(item.after)
             st.button(
-                "Apply this alternative",
+                _("Apply this alternative"),
                 key=f"apply_{item.label}",
                 on_click=apply,
                 args=(item.label, item.alternative),
                 disabled=not editable,
-                help=None if editable else "Fix the edited rows first (see Edit scenario).",
+                help=None if editable else _("Fix the edited rows first (see Edit scenario)."),
             )
 
 
@@ -401,7 +447,8 @@ def apply(label: str, alternative: Alternative) -> None:
     try:
         changed = why.applied_tables(state.valid, alternative)
     except Exception as error:  # shown in the tab, never a traceback
-        state.apply_failed(f"Alternative {label} cannot be applied: {error}")
+        message = _("Alternative {label} cannot be applied: {error}")
+        state.apply_failed(message.format(label=label, error=error))
         return
     state.applied(changed.tables, changed.scenario, why.applied_message(label))
 
@@ -409,24 +456,27 @@ def apply(label: str, alternative: Alternative) -> None:
 def main() -> None:
     """The page: verdict first, then promises, charts, editing and downloads."""
     st.set_page_config(page_title="sla-planner", page_icon="📅", layout="wide")
+    choose_language()
     restore_session()
     limit, seed, error = sidebar()
     if error is not None:
         st.error(
-            f"**{app.escape_markdown(error.file)}** cannot be used yet, so the previous "
-            f"scenario stays:\n\n{app.issue_lines(error.issues)}"
+            _("**{file}** cannot be used yet, so the previous scenario stays:").format(
+                file=app.escape_markdown(error.file)
+            )
+            + f"\n\n{app.issue_lines(error.issues)}"
         )
     if session().loaded is None:
-        st.info("Choose a scenario in the sidebar.")
+        st.info(_("Choose a scenario in the sidebar."))
         return
     header = st.container()
-    names = ["Promises", "Why & fixes", *app.CHARTS.values(), "Edit scenario", "Export"]
-    tabs = dict(zip(names, st.tabs(names), strict=True))
+    names = [*TAB_NAMES[:2], *app.CHARTS.values(), *TAB_NAMES[2:]]
+    tabs = dict(zip(names, st.tabs([_(name) for name in names]), strict=True))
     with tabs["Edit scenario"]:
-        st.caption("Edit the brief and the team, then press **Check the brief** at the top.")
+        st.caption(_("Edit the brief and the team, then press **Check the brief** at the top."))
         result = edit_tables()
         remember_session()
-        st.markdown("**Download the edited scenario**")
+        st.markdown(_("**Download the edited scenario**"))
         download_buttons(app.scenario_downloads(session().valid), 6, True)
     with header:
         plan, checked = check(limit, seed, result)
@@ -440,15 +490,17 @@ def main() -> None:
         static = static_export_available()
         if not static:
             st.warning(
-                "PNG, SVG and PDF need a Chromium browser, which this machine lacks "
-                "(install `chromium` or set BROWSER_PATH). The HTML downloads work."
+                _(
+                    "PNG, SVG and PDF need a Chromium browser, which this machine lacks "
+                    "(install `chromium` or set BROWSER_PATH). The HTML downloads work."
+                )
             )
         stem = app.file_stem(checked.title)
-        st.subheader("Charts")
+        st.subheader(_("Charts"))
         shown = {k: f for k, f in figures.items() if k != "utilisation" or audience() == AGENCY}
         download_buttons(app.chart_downloads(shown, stem), len(app.CHART_FORMATS), static)
-        st.subheader("Plan and report")
-        st.caption(f"Made for: {AUDIENCE_LABELS[audience()]}.")
+        st.subheader(_("Plan and report"))
+        st.caption(_("Made for: {audience}.").format(audience=AUDIENCE_LABELS[audience()]))
         downloads = app.plan_downloads(plan, checked, stem, audience(), changes_from_brief(checked))
         download_buttons(downloads, 4, static)
 
@@ -456,4 +508,8 @@ def main() -> None:
 try:
     main()
 except Exception as error:  # the last guard: a readable message, never a traceback
-    st.error(f"Something went wrong: {error}. Your edits are kept; try again or reload the page.")
+    st.error(
+        _(
+            "Something went wrong: {error}. Your edits are kept; try again or reload the page."
+        ).format(error=error)
+    )

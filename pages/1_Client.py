@@ -8,22 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.client import LANGUAGES, answer_lines
+from app_language import choose_language
+from planner.client import answer_lines
 from planner.client.page import check_uploads, input_key, page_words, sample_bytes
-from planner.i18n import language_from_locale
-
-
-def choose_language() -> str:
-    """The language selector (remembered in the session)."""
-    codes = list(LANGUAGES)
-    default = codes.index(language_from_locale())
-    return st.sidebar.selectbox(
-        "Language / Kieli / Język",
-        codes,
-        index=default,
-        format_func=LANGUAGES.__getitem__,
-        key="client_lang",
-    )
 
 
 def inputs(words: dict[str, str], lang: str) -> tuple[tuple[bytes, str], tuple[bytes, str]] | None:

@@ -20,16 +20,19 @@ from datetime import date
 
 import streamlit as st
 
+from app_language import choose_language
 from planner import app
 from planner.app import portfolio as pf
+from planner.app.words import _, words
+from planner.i18n import N_
 from planner.io import ScenarioError, load_scenario
 from planner.model import Scenario
 from planner.store import DB_ENV, TENTATIVE_MODES, Store, StoreError, default_location
 
 TENTATIVE_WORDS = {
-    "ignore": "ignored",
-    "weighted": "weighted by win probability",
-    "full": "counted in full",
+    "ignore": N_("ignored"),
+    "weighted": N_("weighted by win probability"),
+    "full": N_("counted in full"),
 }
 
 
@@ -64,17 +67,17 @@ def brief_to_accept() -> Scenario | None:
     """The brief checked on the main page, else a bundled sample."""
     checked = st.session_state.get("checked")
     if isinstance(checked, Scenario):
-        st.caption("The brief checked on the main page:")
+        st.caption(_("The brief checked on the main page:"))
         return checked
     samples = app.list_samples()
     if not samples:
-        st.info("Check a brief on the main page first.")
+        st.info(_("Check a brief on the main page first."))
         return None
-    path = st.selectbox("Sample brief", samples, format_func=app.sample_label, key="pf_sample")
+    path = st.selectbox(_("Sample brief"), samples, format_func=app.sample_label, key="pf_sample")
     try:
         return load_scenario(path)
     except ScenarioError as error:
-        st.error(str(error))
+        st.error(error.render(words().lang))
         return None
 
 
@@ -82,21 +85,26 @@ def brief_tab(store: Store, tentative: str, time_limit: float) -> None:
     scenario = brief_to_accept()
     if scenario is None:
         return
-    st.markdown(f"**{scenario.title}** for {scenario.brief.client}")
+    st.markdown(
+        _("**{title}** for {client}").format(
+            title=app.escape_user_text(scenario.title),
+            client=app.escape_user_text(scenario.brief.client),
+        )
+    )
     left, middle, right = st.columns(3)
-    if left.button("Accept", key="pf_accept", type="primary"):
+    if left.button(_("Accept"), key="pf_accept", type="primary"):
         done(pf.accept(store, scenario, None, tentative, time_limit))
-    probability = middle.slider("Win probability", 0.0, 1.0, 0.5, 0.05, key="pf_probability")
-    if middle.button("Mark tentative", key="pf_mark_tentative"):
+    probability = middle.slider(_("Win probability"), 0.0, 1.0, 0.5, 0.05, key="pf_probability")
+    if middle.button(_("Mark tentative"), key="pf_mark_tentative"):
         done(pf.accept(store, scenario, probability, tentative, time_limit))
-    label = right.text_input("Version label", "as asked", key="pf_label")
-    if right.button("Save as version", key="pf_save_version"):
+    label = right.text_input(_("Version label"), _("as asked"), key="pf_label")
+    if right.button(_("Save as version"), key="pf_save_version"):
         done(pf.save_checked_version(store, scenario, label, tentative, time_limit))
 
 
 def team_tab(store: Store, portfolio: pf.Portfolio, time_limit: float) -> None:
     if not portfolio.team:
-        st.info("No team yet: accepting a brief adds its people.")
+        st.info(_("No team yet: accepting a brief adds its people."))
         return
     names = [m.person.name for m in portfolio.team]
     versions = {n: seen_version("person", n, portfolio.member(n).version) for n in names}
@@ -105,25 +113,25 @@ def team_tab(store: Store, portfolio: pf.Portfolio, time_limit: float) -> None:
         hide_index=True,
         key="pf_team",
         disabled=["person", "days_off_ranges"],
-        column_config={"roles": st.column_config.TextColumn("roles (comma-separated)")},
+        column_config={"roles": st.column_config.TextColumn(_("roles (comma-separated)"))},
     )
-    if st.button("Save team", key="pf_save_team"):
+    if st.button(_("Save team"), key="pf_save_team"):
         done(pf.save_team(store, portfolio, edited_team, versions))
-    name = st.selectbox("Time off of", names, key="pf_person")
+    name = st.selectbox(_("Time off of"), names, key="pf_person")
     version = seen_version("person", name, portfolio.member(name).version)
     edited = st.data_editor(
         pf.time_off_table(portfolio, name),
         num_rows="dynamic",
         key=f"pf_time_off_{name}",
         column_config={
-            "from": st.column_config.DateColumn("First day off", format="YYYY-MM-DD"),
-            "to": st.column_config.DateColumn("Last day off", format="YYYY-MM-DD"),
+            "from": st.column_config.DateColumn(_("First day off"), format="YYYY-MM-DD"),
+            "to": st.column_config.DateColumn(_("Last day off"), format="YYYY-MM-DD"),
         },
     )
     save, reload = st.columns(2)
-    if save.button("Save time off", key="pf_save_time_off"):
+    if save.button(_("Save time off"), key="pf_save_time_off"):
         done(pf.save_time_off(store, name, edited, version, time_limit))
-    if reload.button("Reload from the store", key="pf_reload"):
+    if reload.button(_("Reload from the store"), key="pf_reload"):
         for key in ("pf_seen", "pf_team", f"pf_time_off_{name}"):
             st.session_state.pop(key, None)
         st.rerun()
@@ -131,65 +139,79 @@ def team_tab(store: Store, portfolio: pf.Portfolio, time_limit: float) -> None:
 
 def projects_tab(store: Store, portfolio: pf.Portfolio) -> None:
     if not portfolio.projects:
-        st.info("No projects yet: accept or mark a checked brief tentative.")
+        st.info(_("No projects yet: accept or mark a checked brief tentative."))
         return
     st.dataframe(pf.projects_table(portfolio), hide_index=True)
     names = [p.name for p in portfolio.projects]
-    name = st.selectbox("Project", names, key="pf_project")
+    name = st.selectbox(_("Project"), names, key="pf_project")
     version = seen_version("project", name, portfolio.project(name).version)
     statuses = list(pf.STATUS_LABELS)
-    status = st.selectbox("Status", statuses, format_func=pf.STATUS_LABELS.get, key="pf_status")
-    probability = st.slider("Win probability", 0.0, 1.0, 0.5, 0.05, key="pf_status_probability")
-    if st.button("Update status", key="pf_set_status"):
+    status = st.selectbox(
+        _("Status"),
+        statuses,
+        format_func={s: _(label) for s, label in pf.STATUS_LABELS.items()}.__getitem__,
+        key="pf_status",
+    )
+    probability = st.slider(_("Win probability"), 0.0, 1.0, 0.5, 0.05, key="pf_status_probability")
+    if st.button(_("Update status"), key="pf_set_status"):
         done(pf.set_status(store, name, status, probability, version))
 
 
 def pipeline_tab(portfolio: pf.Portfolio, tentative: str) -> None:
     first = pf.pipeline_start(portfolio, date.today())
     # Keyed on the suggested start, so new bookings move the view unless the user picked one.
-    start = st.date_input("From", first, key=f"pf_start_{first}")
-    weeks = st.slider("Weeks", 4, 52, 12, key="pf_weeks")
+    start = st.date_input(_("From"), first, key=f"pf_start_{first}")
+    weeks = st.slider(_("Weeks"), 4, 52, 12, key="pf_weeks")
     by_person, by_role = pf.pipeline_figures(portfolio, start, weeks, tentative)
     st.plotly_chart(by_person, key="pf_chart_person")
     st.plotly_chart(by_role, key="pf_chart_role")
-    st.caption("Work for every client shows only as booked hours.")
+    st.caption(_("Work for every client shows only as booked hours."))
 
 
 def versions_tab(store: Store) -> None:
     briefs = store.briefs()
     if not briefs:
-        st.info("No saved versions yet: save a checked brief as a version.")
+        st.info(_("No saved versions yet: save a checked brief as a version."))
         return
-    brief = st.selectbox("Brief", briefs, key="pf_brief")
-    audience = st.radio("For", ["agency", "client"], horizontal=True, key="pf_audience")
+    brief = st.selectbox(_("Brief"), briefs, key="pf_brief")
+    audience = st.radio(
+        _("For"),
+        [N_("agency"), N_("client")],
+        horizontal=True,
+        key="pf_audience",
+        format_func=words().gettext,
+    )
     st.dataframe(pf.versions_table(store, brief, audience))
 
 
-st.title("Portfolio")
+choose_language()
+st.title(_("Portfolio"))
 with st.sidebar:
     db = st.text_input(
-        "Store (database URL or SQLite file)",
+        _("Store (database URL or SQLite file)"),
         key="pf_db",
-        help=f"Empty: ${DB_ENV}, else {default_location()}",
+        help=_("Empty: ${variable}, else {location}").format(
+            variable=DB_ENV, location=default_location()
+        ),
     )
     tentative = st.radio(
-        "Tentative projects are",
+        _("Tentative projects are"),
         TENTATIVE_MODES,
-        format_func=TENTATIVE_WORDS.get,
+        format_func={mode: _(text) for mode, text in TENTATIVE_WORDS.items()}.__getitem__,
         key="pf_tentative",
     )
-    time_limit = st.number_input("Seconds per check", 1.0, 60.0, 5.0, key="pf_time_limit")
+    time_limit = st.number_input(_("Seconds per check"), 1.0, 60.0, 5.0, key="pf_time_limit")
 try:
     store = store_for(db.strip())
     portfolio = pf.read(store)
 except StoreError as error:
     st.error(str(error))
     st.stop()
-st.caption(f"Store: {store.location}")
+st.caption(_("Store: {location}").format(location=store.location))
 if "pf_outcome" in st.session_state:
     show(st.session_state.pop("pf_outcome"))
 brief, team, projects, pipe, versions = st.tabs(
-    ["Accept a brief", "Team & time off", "Projects", "Pipeline", "Versions"]
+    [_("Accept a brief"), _("Team & time off"), _("Projects"), _("Pipeline"), _("Versions")]
 )
 with brief:
     brief_tab(store, tentative, time_limit)

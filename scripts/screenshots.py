@@ -2,7 +2,9 @@
 
 Starts ``streamlit run streamlit_app.py`` on a free local port, drives Debian's Chromium with
 Playwright and writes ``overview.png``, ``gantt.png``, ``utilisation.png``, ``why.png`` and
-``editing.png`` into ``docs/screenshots/`` (each checked to stay under 400 kB).
+``editing.png`` into ``docs/screenshots/`` (each checked to stay under 400 kB); with
+``--languages`` it writes the overview in Finnish and in Polish instead (``overview-fi.png``,
+``overview-pl.png``).
 """
 
 from __future__ import annotations
@@ -63,17 +65,46 @@ def take(out_dir: Path) -> list[Path]:
     return written
 
 
+LANGUAGE_SHOTS = {"fi": ("Suomi", "Pidetyt lupaukset"), "pl": ("Polski", "Dotrzymane obietnice")}
+"""Language → its name in the sidebar selector and a label that shows the page is re-worded."""
+
+
+def take_languages(out_dir: Path) -> list[Path]:
+    """The overview in Finnish and in Polish (``overview-fi.png``, ``overview-pl.png``)."""
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with running_app() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS), headless=True
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1500})
+        open_app(page, url)
+        for lang, (name, label) in LANGUAGE_SHOTS.items():
+            page.get_by_text("Language / Kieli / Język").first.wait_for()
+            page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+            page.get_by_role("option", name=name).click()
+            page.get_by_text(label).first.wait_for()
+            page.locator('[data-testid="stDataFrame"]').first.wait_for()
+            written.append(screenshot_panel(page, out_dir / f"overview-{lang}.png"))
+        browser.close()
+    return written
+
+
 def main(take_shots: Callable[[Path], list[Path]] = take) -> int:
     """Write the screenshots (``take_shots``: the app's, by default); exit code 1 when Chromium
     is missing or a file is too big."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--languages", action="store_true", help="only the Finnish and Polish overviews"
+    )
     args = parser.parse_args()
     if not chromium_available():
         print(f"screenshots: {CHROMIUM_PATH} not found (apt-get install chromium)")
         return 1
     status = 0
-    for path in take_shots(args.out):
+    for path in (take_languages if args.languages else take_shots)(args.out):
         size = path.stat().st_size
         print(
             f"wrote {path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}"

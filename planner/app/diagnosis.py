@@ -20,10 +20,12 @@ from typing import Any
 import pandas as pd
 
 from planner.app import EditResult, editor_tables, escape_markdown, scenario_from_edits
+from planner.app.words import _, language
 from planner.diagnosis.explanation import DEFAULT_EXPLAIN_LIMIT, Explanation, explain_scenario
 from planner.diagnosis.findings import BUDGET, CAPACITY, CHAIN, CONFLICT, Cause
 from planner.diagnosis.levers import Alternative, Progress, apply_alternative
 from planner.diagnosis.text import capitalised, day_text, days_text, money_text
+from planner.i18n import N_
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import SolveSettings
@@ -35,25 +37,26 @@ EXPLAIN_MAX_LIMIT = DEFAULT_EXPLAIN_LIMIT
 the same as ``planner explain`` (2 s), so the explanation stays within a few seconds."""
 
 KIND_BADGES: dict[str, tuple[str, str]] = {
-    CHAIN: ("dependency chain", "violet"),
-    CAPACITY: ("capacity", "orange"),
-    CONFLICT: ("conflict", "red"),
-    BUDGET: ("budget", "blue"),
+    CHAIN: (N_("dependency chain"), "violet"),
+    CAPACITY: (N_("capacity"), "orange"),
+    CONFLICT: (N_("conflict"), "red"),
+    BUDGET: (N_("budget"), "blue"),
 }
 """Badge text and Streamlit badge colour per cause kind."""
 
-EXPLAIN_PROMPT = (
+EXPLAIN_PROMPT = N_(
     "Press **Explain** to see why the checked plan breaks its promises and the cheapest "
     "changes to the brief that make every promise hold, each re-planned and checked. It "
     "takes a few seconds; a bar shows how far it is and **Cancel** stops it."
 )
-"""What the tab says until Explain is pressed for the checked scenario."""
+"""What the tab says until Explain is pressed for the checked scenario (English; the app
+shows it translated)."""
 
-EARLIEST_HELP = (
+EARLIEST_HELP = N_(
     "Each broken promise given first call on the team, one at a time. A date that would be on "
     "time only by letting other promises slip is shown as the plan has it, with a note."
 )
-"""Help of the earliest-dates table."""
+"""Help of the earliest-dates table (English; the app shows it translated)."""
 
 
 def explain(
@@ -96,8 +99,9 @@ class CauseView:
     @property
     def badge(self) -> str:
         """The kind in words, e.g. ``dependency chain`` (``conflict, not proven`` if unproven)."""
-        text = KIND_BADGES.get(self.kind, (self.kind.replace("_", " "), "gray"))[0]
-        return text if self.proven else f"{text}, not proven"
+        known = KIND_BADGES.get(self.kind)
+        text = _(known[0]) if known else self.kind.replace("_", " ")
+        return text if self.proven else _("{kind}, not proven").format(kind=text)
 
     @property
     def markdown(self) -> str:
@@ -121,10 +125,14 @@ class PromiseWhy:
         """``Launch concept — promised 17 Mar 2027, realistic 19 Mar 2027 (2 working days
         late)``."""
         if self.finish is None:
-            return f"{self.name} — promised {day_text(self.due)}, not planned"
-        return (
-            f"{self.name} — promised {day_text(self.due)}, realistic {day_text(self.finish)} "
-            f"({days_text(self.slip_days)} late)"
+            return _("{name} — promised {due}, not planned").format(
+                name=self.name, due=day_text(self.due)
+            )
+        return _("{name} — promised {due}, realistic {finish} ({late} late)").format(
+            name=self.name,
+            due=day_text(self.due),
+            finish=day_text(self.finish),
+            late=days_text(self.slip_days),
         )
 
     @property
@@ -154,13 +162,16 @@ class AlternativeView:
     @property
     def title(self) -> str:
         """``A · client pays 43,081 EUR`` — the label and what the client pays."""
-        return f"{self.label} · client pays {self.price_after}"
+        return _("{label} · client pays {price}").format(label=self.label, price=self.price_after)
 
     @property
     def after(self) -> str:
         """``Re-planned and checked: every promise holds; fits the budget``."""
-        holds = "every promise holds" if self.verdict_after == "feasible" else "still short"
-        return f"Re-planned and checked: {holds}. {capitalised(self.summary)}."
+        if self.verdict_after == "feasible":
+            text = _("Re-planned and checked: every promise holds. {summary}.")
+        else:
+            text = _("Re-planned and checked: still short. {summary}.")
+        return text.format(summary=capitalised(self.summary))
 
     @property
     def markdown(self) -> str:
@@ -202,10 +213,10 @@ EARLIEST_COLUMNS = ["Promise", "Promised", "Earliest possible", "Note"]
 
 def applied_message(label: str) -> str:
     """What the tab says after alternative ``label`` was applied."""
-    return (
-        f"Alternative {label} is now in the scenario (see **Edit scenario**): press "
+    return _(
+        "Alternative {label} is now in the scenario (see **Edit scenario**): press "
         "**Check the brief** for its verdict."
-    )
+    ).format(label=label)
 
 
 def why_view(explanation: Explanation, hide: tuple[str, ...] = ()) -> WhyView:
@@ -294,7 +305,7 @@ def figure_tables(figures: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
     rows: list[tuple[str, str]] = []
     tables: dict[str, pd.DataFrame] = {}
     _flatten(figures, "", rows, tables)
-    return {"Figures": pd.DataFrame(rows, columns=["Figure", "Value"]), **tables}
+    return {_("Figures"): pd.DataFrame(rows, columns=[_("Figure"), _("Value")]), **tables}
 
 
 def _flatten(
@@ -318,9 +329,9 @@ def _plain(value: Any) -> str:
     """A figure as text: lists joined with commas (``none`` when empty), booleans as yes/no,
     numbers with thousands separators."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list | tuple):
-        return ", ".join(_plain(v) for v in value) or "none"
+        return ", ".join(_plain(v) for v in value) or _("none")
     if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"
     if isinstance(value, int | float):
@@ -356,5 +367,5 @@ def applied_tables(scenario: Scenario, alternative: Alternative) -> Applied:
     tables = editor_tables(changed)
     result: EditResult = scenario_from_edits(tables, f"{scenario.title} (alternative)")
     if not result.ok:
-        raise ValueError("; ".join(str(issue) for issue in result.issues))
+        raise ValueError("; ".join(issue.render(language()) for issue in result.issues))
     return Applied(changed, tables)

@@ -9,6 +9,8 @@ from typing import TypeAlias
 
 import pandas as pd
 
+from planner.app.words import _, language
+from planner.i18n import N_
 from planner.io import SHEETS, Issue, ScenarioError, scenario_from_tables, scenario_to_tables
 from planner.model import Scenario
 from planner.wording import readable_key
@@ -34,19 +36,19 @@ PEOPLE_TABLES: tuple[str, ...] = ("tasks", "time_off", "commitments")
 
 
 SETTING_MEANINGS: dict[str, str] = {
-    "scenario": "Title of the scenario",
-    "start": "First day work may happen",
-    "currency": "Currency of prices and budget",
-    "country": "Country whose public holidays apply",
-    "subdivision": "Region of that country, for regional holidays",
-    "workdays": "Days of the week the agency works",
-    "client": "Client's name",
-    "budget": "Client's budget",
-    "move_dates": "May promised dates move to make the others hold? (yes/no)",
-    "date_penalty_per_day": "Price of moving a promised date, per working day",
-    "drop_optional": "May optional tasks be left out? (yes/no)",
-    "shrink_optional_to": "Share of its hours an optional task may shrink to",
-    "raise_budget": "May a way out need more budget? (yes/no; always shown as such)",
+    "scenario": N_("Title of the scenario"),
+    "start": N_("First day work may happen"),
+    "currency": N_("Currency of prices and budget"),
+    "country": N_("Country whose public holidays apply"),
+    "subdivision": N_("Region of that country, for regional holidays"),
+    "workdays": N_("Days of the week the agency works"),
+    "client": N_("Client's name"),
+    "budget": N_("Client's budget"),
+    "move_dates": N_("May promised dates move to make the others hold? (yes/no)"),
+    "date_penalty_per_day": N_("Price of moving a promised date, per working day"),
+    "drop_optional": N_("May optional tasks be left out? (yes/no)"),
+    "shrink_optional_to": N_("Share of its hours an optional task may shrink to"),
+    "raise_budget": N_("May a way out need more budget? (yes/no; always shown as such)"),
 }
 """What each setting means, shown beside its key in the app's settings table."""
 MEANING = "meaning"
@@ -76,7 +78,10 @@ def editor_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
     settings.insert(
         1,
         MEANING,
-        [SETTING_MEANINGS.get(str(k), readable_key(str(k))) for k in settings["setting"]],
+        [
+            _(SETTING_MEANINGS[str(k)]) if str(k) in SETTING_MEANINGS else readable_key(str(k))
+            for k in settings["setting"]
+        ],
     )
     tables["settings"] = settings
     return tables
@@ -183,7 +188,7 @@ def issue_lines(issues: Iterable[Issue], frame: pd.DataFrame | None = None) -> s
     for issue in issues:
         label = issue_row_label(issue, frame) if frame is not None else None
         prefix = f"**{escape_markdown(label)}** · " if label else ""
-        lines.append(f"- {prefix}{escape_markdown(str(issue))}")
+        lines.append(f"- {prefix}{escape_markdown(issue.render(language()))}")
     return "\n".join(lines)
 
 
@@ -194,9 +199,11 @@ def unreadable(name: str, error: Exception) -> ScenarioError:
             Issue(
                 name,
                 "",
-                f"the file could not be read ({type(error).__name__})",
-                "save it again as .yaml or .xlsx from the app's Export tab or the template, "
-                "and report the file to the sla-planner maintainers",
+                _("the file could not be read ({kind})").format(kind=type(error).__name__),
+                _(
+                    "save it again as .yaml or .xlsx from the app's Export tab or the template, "
+                    "and report the file to the sla-planner maintainers"
+                ),
             )
         ]
     )

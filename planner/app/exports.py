@@ -9,7 +9,9 @@ from functools import partial
 
 import plotly.graph_objects as go
 
+from planner.app.words import _
 from planner.charts import budget_chart, gantt_chart, utilisation_heatmap
+from planner.i18n import N_
 from planner.io import dump_yaml, scenario_xlsx_bytes
 from planner.model import Scenario
 from planner.plan import Plan
@@ -17,8 +19,12 @@ from planner.report.page import figure_bytes, report_html, report_pdf
 from planner.report.tables import plan_csv_text, plan_xlsx_bytes
 from planner.wording import Audience
 
-CHARTS: dict[str, str] = {"gantt": "Gantt", "utilisation": "Utilisation", "budget": "Budget"}
-"""The app's charts by key, with their tab labels."""
+CHARTS: dict[str, str] = {
+    "gantt": N_("Gantt"),
+    "utilisation": N_("Utilisation"),
+    "budget": N_("Budget"),
+}
+"""The app's charts by key, with their tab labels (in English; the app translates them)."""
 
 CHART_FORMATS: dict[str, str] = {
     "png": "image/png",
@@ -70,7 +76,7 @@ def chart_downloads(figures: Mapping[str, go.Figure], stem: str) -> list[Downloa
     return [
         Download(
             f"dl_{chart}_{fmt}",
-            f"{CHARTS.get(chart, chart)} {fmt.upper()}",
+            f"{_(CHARTS[chart]) if chart in CHARTS else chart} {fmt.upper()}",
             f"{stem}-{chart}.{fmt}",
             mime,
             partial(figure_bytes, fig, fmt),
@@ -92,25 +98,29 @@ def plan_downloads(
     (the client's never carry internal figures), listing ``changes`` from the brief."""
     return [
         Download(
-            "dl_plan_csv", "Plan CSV", f"{stem}-plan.csv", "text/csv", partial(plan_csv_bytes, plan)
+            "dl_plan_csv",
+            _("Plan CSV"),
+            f"{stem}-plan.csv",
+            "text/csv",
+            partial(plan_csv_bytes, plan),
         ),
         Download(
             "dl_plan_xlsx",
-            "Plan XLSX",
+            _("Plan XLSX"),
             f"{stem}-plan.xlsx",
             XLSX_MIME,
             partial(plan_xlsx_bytes, plan, None, audience, changes),
         ),
         Download(
             "dl_report_html",
-            "Report HTML",
+            _("Report HTML"),
             f"{stem}-report.html",
             "text/html",
             partial(report_html, plan, scenario, None, audience, changes),
         ),
         Download(
             "dl_report_pdf",
-            "Report PDF",
+            _("Report PDF"),
             f"{stem}-report.pdf",
             "application/pdf",
             partial(report_pdf, plan, scenario, None, audience, changes),
@@ -125,14 +135,14 @@ def scenario_downloads(scenario: Scenario) -> list[Download]:
     return [
         Download(
             "dl_scenario_yaml",
-            "Scenario YAML",
+            _("Scenario YAML"),
             f"{stem}.yaml",
             "application/yaml",
             partial(scenario_yaml_bytes, scenario),
         ),
         Download(
             "dl_scenario_xlsx",
-            "Scenario XLSX",
+            _("Scenario XLSX"),
             f"{stem}.xlsx",
             XLSX_MIME,
             partial(scenario_xlsx_bytes, scenario),

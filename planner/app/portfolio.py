@@ -16,7 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from sqlalchemy.exc import SQLAlchemyError
 
+from planner.app.words import _, ngettext
 from planner.charts.pipeline import pipeline_heatmap
+from planner.i18n import N_
 from planner.io import ScenarioError
 from planner.model import DateRange, Person, Scenario
 from planner.planning import SolveSettings
@@ -32,7 +34,7 @@ from planner.store import (
 )
 from planner.wording import verdict_sentence
 
-STATUS_LABELS = {"accepted": "Accepted", "tentative": "Tentative", "done": "Done"}
+STATUS_LABELS = {"accepted": N_("Accepted"), "tentative": N_("Tentative"), "done": N_("Done")}
 TIME_OFF_COLUMNS = ("from", "to")
 
 
@@ -48,7 +50,8 @@ class Outcome:
 def failed(error: Exception) -> Outcome:
     """A store or input error as a message for the page."""
     if isinstance(error, SQLAlchemyError):
-        return Outcome("error", f"The store could not be used: {getattr(error, 'orig', error)}")
+        reason = getattr(error, "orig", error)
+        return Outcome("error", _("The store could not be used: {reason}").format(reason=reason))
     return Outcome("error", str(error))
 
 
@@ -63,8 +66,9 @@ def open_store(db: str | None) -> Store:
     try:
         return Store.open(db or None)
     except SQLAlchemyError as error:
+        reason = getattr(error, "orig", error)
         raise StoreError(
-            f"The store could not be opened: {getattr(error, 'orig', error)}"
+            _("The store could not be opened: {reason}").format(reason=reason)
         ) from None
 
 
@@ -73,7 +77,8 @@ def read(store: Store) -> Portfolio:
     try:
         return store.snapshot()
     except SQLAlchemyError as error:
-        raise StoreError(f"The store could not be read: {getattr(error, 'orig', error)}") from None
+        reason = getattr(error, "orig", error)
+        raise StoreError(_("The store could not be read: {reason}").format(reason=reason)) from None
 
 
 def pipeline_start(portfolio: Portfolio, today: date) -> date:
@@ -119,11 +124,13 @@ def team_from_table(portfolio: Portfolio, frame: pd.DataFrame) -> tuple[list[Per
         roles = tuple(r.strip() for r in str(row.get("roles") or "").split(",") if r.strip())
         hours, bill, cost = (_number(row.get(k)) for k in TEAM_EDITABLE[1:])
         if not roles:
-            problems.append(f"{name}: give at least one role, e.g. designer.")
+            problems.append(_("{name}: give at least one role, e.g. designer.").format(name=name))
         if hours is None or not 0 < hours <= 168:
-            problems.append(f"{name}: hours per week must be more than 0 and at most 168.")
+            problems.append(
+                _("{name}: hours per week must be more than 0 and at most 168.").format(name=name)
+            )
         if bill is None or bill < 0 or (cost is not None and cost < 0):
-            problems.append(f"{name}: rates must be numbers of at least 0.")
+            problems.append(_("{name}: rates must be numbers of at least 0.").format(name=name))
         if problems:
             continue
         edited = replace(person, roles=roles, hours_per_week=hours, bill_rate=bill, cost_rate=cost)
@@ -147,14 +154,14 @@ def save_team(
     """Save the edited team table in one transaction, each person from the version seen."""
     changed, problems = team_from_table(portfolio, frame)
     if problems:
-        return Outcome("error", "Team not saved. " + " ".join(problems))
+        return Outcome("error", _("Team not saved.") + " " + " ".join(problems))
     if not changed:
-        return Outcome("ok", "Nothing to save: the team is as stored.")
+        return Outcome("ok", _("Nothing to save: the team is as stored."))
     try:
         store.save_people([(p, versions[p.name]) for p in changed])
     except (StoreError, SQLAlchemyError) as error:
         return failed(error)
-    return Outcome("ok", f"Saved {', '.join(p.name for p in changed)}.")
+    return Outcome("ok", _("Saved {names}.").format(names=", ".join(p.name for p in changed)))
 
 
 def time_off_table(portfolio: Portfolio, name: str) -> pd.DataFrame:
@@ -175,9 +182,15 @@ def time_off_from_table(frame: pd.DataFrame) -> tuple[tuple[DateRange, ...], lis
         if start is None and end is None:
             continue
         if start is None or end is None:
-            problems.append(f"Row {number}: give both the first and the last day off.")
+            problems.append(
+                _("Row {number}: give both the first and the last day off.").format(number=number)
+            )
         elif end < start:
-            problems.append(f"Row {number}: the last day ({end}) is before the first ({start}).")
+            problems.append(
+                _("Row {number}: the last day ({end}) is before the first ({start}).").format(
+                    number=number, end=end, start=start
+                )
+            )
         else:
             ranges.append(DateRange(start, end))
     return tuple(ranges), problems
@@ -202,13 +215,14 @@ def save_time_off(
     """Save a person's edited time off and list the accepted promises now at risk."""
     ranges, problems = time_off_from_table(frame)
     if problems:
-        return Outcome("error", "Time off not saved. " + " ".join(problems))
+        return Outcome("error", _("Time off not saved.") + " " + " ".join(problems))
     try:
         risks = change_time_off(store, name, ranges, version, SolveSettings(time_limit=time_limit))
     except (StoreError, ScenarioError, SQLAlchemyError) as error:
         return failed(error)
     if not risks:
-        return Outcome("ok", f"Time off of {name} saved. No accepted promise is at risk.")
+        message = _("Time off of {name} saved. No accepted promise is at risk.")
+        return Outcome("ok", message.format(name=name))
     details = pd.DataFrame(
         [
             {
@@ -225,8 +239,11 @@ def save_time_off(
     count = len(risks)
     return Outcome(
         "warning",
-        f"Time off of {name} saved. {count} promise{'s' if count != 1 else ''} of accepted "
-        "projects now at risk:",
+        ngettext(
+            "Time off of {name} saved. {count} promise of accepted projects now at risk:",
+            "Time off of {name} saved. {count} promises of accepted projects now at risk:",
+            count,
+        ).format(name=name, count=count),
         details,
     )
 
@@ -240,7 +257,7 @@ def projects_table(portfolio: Portfolio) -> pd.DataFrame:
             {
                 "project": p.name,
                 "client": p.client,
-                "status": STATUS_LABELS[p.status],
+                "status": _(STATUS_LABELS[p.status]),
                 "win probability": p.probability,
                 "booked hours": round(p.booked_minutes / 60, 2),
                 "first day": min(days) if days else None,
@@ -259,7 +276,8 @@ def set_status(
         store.set_status(name, status, probability if status == "tentative" else None, version)
     except (StoreError, SQLAlchemyError) as error:
         return failed(error)
-    return Outcome("ok", f"{name} is now {STATUS_LABELS[status].lower()}.")
+    label = _(STATUS_LABELS[status]).lower()
+    return Outcome("ok", _("{name} is now {status}.").format(name=name, status=label))
 
 
 def accept(
@@ -282,13 +300,18 @@ def accept(
         )
     except (StoreError, SQLAlchemyError) as error:
         return failed(error)
-    again = " It was checked again first: someone else changed the portfolio." * (
+    again = _(" It was checked again first: someone else changed the portfolio.") * (
         result.attempts > 1
+    )
+    stored = (
+        _("{title} is accepted: {count} bookings stored.")
+        if status == "accepted"
+        else _("{title} is tentative: {count} bookings stored.")
     )
     return Outcome(
         "ok",
-        f"{scenario.title} is {status}: {result.bookings} bookings stored. "
-        f"{verdict_sentence(result.check.plan)}{again}",
+        stored.format(title=scenario.title, count=result.bookings)
+        + f" {verdict_sentence(result.check.plan)}{again}",
     )
 
 
@@ -300,7 +323,9 @@ def save_checked_version(
         save_version(store, scenario, label, tentative, SolveSettings(time_limit=time_limit))
     except (StoreError, SQLAlchemyError) as error:
         return failed(error)
-    return Outcome("ok", f"Saved {label.strip()!r} of {scenario.title}.")
+    return Outcome(
+        "ok", _("Saved {label!r} of {title}.").format(label=label.strip(), title=scenario.title)
+    )
 
 
 def pipeline_figures(

@@ -117,10 +117,11 @@ class AppSession:
         """True when the scenario with content key ``key`` is to be explained."""
         return self.state.get("explained") == key
 
-    def cancel_explanation(self) -> None:
-        """The Cancel button: forget the request and say so."""
+    def cancel_explanation(self, message: str = CANCELLED) -> None:
+        """The Cancel button: forget the request and say so (``message``: in the page's
+        language)."""
         self.state["explained"] = None
-        self.state["applied"] = ("info", CANCELLED)
+        self.state["applied"] = ("info", message)
 
     @property
     def explanations(self) -> dict[Any, Any]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from planner.cli import args as cli_args
 from planner.cli import client as client_cli
 from planner.cli.interrupt import run_interruptible
+from planner.cli.lang import add_lang_option, error_language
 from planner.cli.plan_text import render_text as render_plan_text
 from planner.cli.plan_text import wrote_line
 from planner.cli.risk import add_risk_parser, run_risk_command
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("source", type=Path, help="scenario to read (.yaml or .xlsx)")
     conv.add_argument("target", type=Path, help="file to write; format from its extension")
     _overwrite_option(conv, "replace the target file if it exists (never the source)")
+    add_lang_option(conv)
     add_store_commands(commands, check)
     return parser
 
@@ -139,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_interruptible(lambda: _run(args))
     except ScenarioError as error:
-        print(str(error), file=sys.stderr)
+        print(error.render(error_language(args)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreError as error:
         print(f"planner: store: {error}", file=sys.stderr)

@@ -27,7 +27,7 @@ from planner.client.documents import brief_from_dict, card_mismatches, rate_card
 from planner.client.model import ClientBrief, RateCard
 from planner.i18n import Texts, texts
 from planner.io.document import yaml_locator
-from planner.io.errors import Issue, Locator, Problem, ScenarioError, file_issue
+from planner.io.errors import Issue, Locator, Problem, ScenarioError, file_issue, render
 from planner.io.files import MAX_FILE_BYTES
 from planner.io.xlsx_io import MAX_ROWS, _check_archive
 from planner.io.yaml_io import parse_yaml
@@ -269,12 +269,16 @@ def error_text(error: ScenarioError, lang: str | None = None) -> str:
 
 def issue_text(issue: Issue, lang: str | None = None) -> str:
     """One problem: ``file: place (line N): what is wrong. Fix: how``, in ``lang``."""
-    _ = texts(lang).gettext
-    where = f"{issue.file}: {issue.location}" if issue.location else issue.file
+    words = texts(lang)
+    _ = words.gettext
+    location, message, hint = (
+        render(part, words.lang) for part in (issue.location, issue.message, issue.hint)
+    )
+    where = f"{issue.file}: {location}" if location else issue.file
     if issue.line is not None:
         where += " " + _("(line {line})").format(line=issue.line)
-    text = f"{where}: {issue.message}"
-    return text + ". " + _("Fix: {hint}").format(hint=issue.hint) if issue.hint else text
+    text = f"{where}: {message}"
+    return text + ". " + _("Fix: {hint}").format(hint=hint) if hint else text
 
 
 __all__ = [

@@ -34,7 +34,18 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "planner"
 """The client mode's catalogue (the first domain; each part of the tool may have its own)."""
 
-DOMAINS: dict[str, tuple[str, ...]] = {DOMAIN: ("planner/client",)}
+DOMAINS: dict[str, tuple[str, ...]] = {
+    DOMAIN: ("planner/client",),
+    "errors": ("planner/io",),
+    "app": (
+        "streamlit_app.py",
+        "app_editors.py",
+        "app_language.py",
+        "pages/2_Portfolio.py",
+        "pages/3_Risk.py",
+        "planner/app",
+    ),
+}
 """Gettext domain → the source folders or files (relative to the project root) whose messages it
 holds. A domain per part of the tool keeps each ``.po`` file small and reviewable on its own."""
 DOMAINS["words"] = (

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from planner.io.errors import Path, Problem, did_you_mean
+from planner.io.errors import N_, Path, Problem, did_you_mean, join
 from planner.io.estimates import least
 from planner.io.graph import components, cycle_through
 from planner.io.levers import check_levers
@@ -128,8 +128,8 @@ def _day_names(days: tuple[int, ...]) -> str:
 def _choices(word: str, options: list[str], what: str, fallback: str) -> str:
     guess = did_you_mean(word, options)
     shown = ", ".join(options[:12]) + (", …" if len(options) > 12 else "")
-    listing = f"{what}: {shown}" if options else fallback
-    return f"{guess} {listing}" if guess else listing
+    listing = N_("{what}: {shown}", what=what, shown=shown) if options else fallback
+    return join([guess, listing])
 
 
 def _duplicates(
@@ -138,21 +138,25 @@ def _duplicates(
     seen: set[str] = set()
     for index, value in entries:
         if value in seen:
-            yield Problem(path_of(index), f"{what} {value!r} is used more than once", hint)
+            yield Problem(
+                path_of(index),
+                N_("{what} {value!r} is used more than once", what=what, value=value),
+                hint,
+            )
         seen.add(value)
 
 
 def _unknown_person(path: Path, name: str, names: list[str]) -> Problem:
-    hint = _choices(name, names, "team members", "add them to the team first")
-    return Problem(path, f"no team member is called {name!r}", hint)
+    hint = _choices(name, names, N_("team members"), N_("add them to the team first"))
+    return Problem(path, N_("no team member is called {name!r}", name=name), hint)
 
 
 def _check_range(path: Path, item: TimeOffIn | CommitmentIn) -> Iterator[Problem]:
     if item.to < item.from_:
         yield Problem(
             (*path, "to"),
-            f"ends ({item.to}) before it starts ({item.from_})",
-            "make 'to' the same day as 'from' or later (both days are included)",
+            N_("ends ({end}) before it starts ({start})", end=item.to, start=item.from_),
+            N_("make 'to' the same day as 'from' or later (both days are included)"),
         )
 
 
@@ -163,15 +167,24 @@ def _check_region(path: Path, country: str | None, subdivision: str | None) -> I
     if country is None:
         yield Problem(
             (*path, "subdivision"),
-            "a subdivision needs a country next to it",
-            "add a country (e.g. country: DE) or remove the subdivision",
+            N_("a subdivision needs a country next to it"),
+            N_("add a country (e.g. country: DE) or remove the subdivision"),
         )
     elif canonical_subdivision(country, subdivision) is None:
         known = list(supported_countries().get(country, ()))
         yield Problem(
             (*path, "subdivision"),
-            f"{subdivision!r} is not a region of {country} known to the holidays package",
-            _choices(subdivision, known, "use one of", f"{country} has no regions; remove it"),
+            N_(
+                "{subdivision!r} is not a region of {country} known to the holidays package",
+                subdivision=subdivision,
+                country=country,
+            ),
+            _choices(
+                subdivision,
+                known,
+                N_("use one of"),
+                N_("{country} has no regions; remove it", country=country),
+            ),
         )
 
 
@@ -181,10 +194,15 @@ def _check_region(path: Path, country: str | None, subdivision: str | None) -> I
 def _check_team(parts: Parts) -> Iterator[Problem]:
     if parts.team_is_empty:
         yield Problem(
-            ("team",), "the team is empty", f"add at least one person, e.g. {PersonIn.example}"
+            ("team",),
+            N_("the team is empty"),
+            N_("add at least one person, e.g. {example}", example=PersonIn.example),
         )
     yield from _duplicates(
-        parts.names, lambda i: ("team", i, "name"), "the name", "give each person a unique name"
+        parts.names,
+        lambda i: ("team", i, "name"),
+        N_("the name"),
+        N_("give each person a unique name"),
     )
     calendar = parts.calendar
     yield from _check_region(("calendar",), calendar.country, calendar.subdivision)
@@ -194,10 +212,15 @@ def _check_team(parts: Parts) -> Iterator[Problem]:
         if person.workdays is not None and not set(person.workdays) & set(calendar.workdays):
             yield Problem(
                 (*path, "workdays"),
-                f"{person.name} works only on {_day_names(person.workdays)}, none of which is an "
-                "agency working day",
-                f"include an agency working day ({_day_names(calendar.workdays)}) or change "
-                "the calendar's workdays",
+                N_(
+                    "{name} works only on {days}, none of which is an agency working day",
+                    name=person.name,
+                    days=_day_names(person.workdays),
+                ),
+                N_(
+                    "include an agency working day ({days}) or change the calendar's workdays",
+                    days=_day_names(calendar.workdays),
+                ),
             )
         for number, time_off in enumerate(person.time_off):
             yield from _check_range((*path, "time_off", number), time_off)
@@ -239,17 +262,36 @@ def _check_overload(person: PersonIn, items: list[tuple[int, CommitmentIn]]) -> 
         total = sum(item.hours_per_week for item in active.values())
         if total > person.hours_per_week + 1e-9:
             last = date.fromordinal(days[position + 1] - 1)
-            listing = "; ".join(
-                f"{item.label or 'commitment'} {item.from_}..{item.to}, {item.hours_per_week:g} h"
-                for item in active.values()
+            listing = join(
+                [
+                    N_(
+                        "{label} {start}..{end}, {hours:g} h",
+                        label=item.label or N_("commitment"),
+                        start=item.from_,
+                        end=item.to,
+                        hours=item.hours_per_week,
+                    )
+                    for item in active.values()
+                ],
+                "; ",
             )
             yield Problem(
                 ("commitments", max(active), "hours_per_week"),
-                f"{person.name}'s commitments add up to {total:g} hours/week from "
-                f"{date.fromordinal(day)} to {last}, more than their hours_per_week of "
-                f"{person.hours_per_week:g}",
-                f"reduce the overlapping commitments ({listing}) or raise "
-                f"{person.name}'s hours_per_week",
+                N_(
+                    "{name}'s commitments add up to {total:g} hours/week from {start} to {end}, "
+                    "more than their hours_per_week of {hours:g}",
+                    name=person.name,
+                    total=total,
+                    start=date.fromordinal(day),
+                    end=last,
+                    hours=person.hours_per_week,
+                ),
+                N_(
+                    "reduce the overlapping commitments ({listing}) or raise {name}'s "
+                    "hours_per_week",
+                    listing=listing,
+                    name=person.name,
+                ),
             )
             return
 
@@ -261,7 +303,10 @@ def _check_tasks(parts: Parts) -> Iterator[Problem]:
     names = list(dict.fromkeys(name for _, name in parts.names))
     known_ids = {task_id for _, task_id in parts.task_ids}
     yield from _duplicates(
-        parts.task_ids, lambda i: (*TASKS, i, "id"), "the task id", "give each task a unique id"
+        parts.task_ids,
+        lambda i: (*TASKS, i, "id"),
+        N_("the task id"),
+        N_("give each task a unique id"),
     )
     for index, task in parts.tasks:
         path: Path = (*TASKS, index)
@@ -274,12 +319,21 @@ def _check_tasks(parts: Parts) -> Iterator[Problem]:
         for number, dependency in enumerate(task.after):
             where = (*path, "after", number)
             if dependency.task in seen:
-                yield Problem(where, f"lists {dependency.task!r} more than once", "keep one entry")
+                yield Problem(
+                    where,
+                    N_("lists {task!r} more than once", task=dependency.task),
+                    N_("keep one entry"),
+                )
             elif dependency.task not in known_ids:
                 yield Problem(
                     where,
-                    f"depends on unknown task {dependency.task!r}",
-                    _choices(dependency.task, sorted(known_ids), "task ids", "add that task first"),
+                    N_("depends on unknown task {task!r}", task=dependency.task),
+                    _choices(
+                        dependency.task,
+                        sorted(known_ids),
+                        N_("task ids"),
+                        N_("add that task first"),
+                    ),
                 )
             seen.add(dependency.task)
 
@@ -288,36 +342,49 @@ def _check_kind(path: Path, task: TaskIn) -> Iterator[Problem]:
     if task.hours is None and task.client_days is None:
         yield Problem(
             path,
-            f"task {task.id!r} has neither hours (agency work) nor client_days (a client step)",
-            "add hours (e.g. hours: 16) for agency work or client_days (e.g. client_days: 5) "
-            "for the client's turnaround",
+            N_(
+                "task {task!r} has neither hours (agency work) nor client_days (a client step)",
+                task=task.id,
+            ),
+            N_(
+                "add hours (e.g. hours: 16) for agency work or client_days (e.g. client_days: 5) "
+                "for the client's turnaround"
+            ),
         )
     elif task.hours is not None and task.client_days is not None:
         yield Problem(
             (*path, "client_days"),
-            "a task cannot have both hours and client_days",
-            "keep hours for agency work or client_days for the client's turnaround; "
-            "split it into two tasks if it is both",
+            N_("a task cannot have both hours and client_days"),
+            N_(
+                "keep hours for agency work or client_days for the client's turnaround; "
+                "split it into two tasks if it is both"
+            ),
         )
     elif task.hours is not None and round(least(task.hours) * 60) < 1:
         yield Problem(
             (*path, "hours"),
-            f"{least(task.hours):g} hours is less than a minute of work",
-            "give the agency effort in hours, e.g. hours: 0.5 for half an hour",
+            N_("{hours:g} hours is less than a minute of work", hours=least(task.hours)),
+            N_("give the agency effort in hours, e.g. hours: 0.5 for half an hour"),
         )
     elif task.client_days is not None:
         for field in ("role", "person"):
             if getattr(task, field) is not None:
                 yield Problem(
                     (*path, field),
-                    f"a client step (client_days) uses no agency people, so it has no {field}",
-                    f"remove {field}, or give hours instead of client_days for agency work",
+                    N_(
+                        "a client step (client_days) uses no agency people, so it has no {field}",
+                        field=field,
+                    ),
+                    N_(
+                        "remove {field}, or give hours instead of client_days for agency work",
+                        field=field,
+                    ),
                 )
         if task.max_people != 1:
             yield Problem(
                 (*path, "max_people"),
-                "a client step (client_days) uses no agency people",
-                "remove max_people",
+                N_("a client step (client_days) uses no agency people"),
+                N_("remove max_people"),
             )
 
 
@@ -329,22 +396,22 @@ def _check_doer(
     if task.role is not None and task.person is not None:
         yield Problem(
             (*path, "person"),
-            "a task has either a role or a person, not both",
-            "keep role to let anyone with it do the work, or person to name who does it",
+            N_("a task has either a role or a person, not both"),
+            N_("keep role to let anyone with it do the work, or person to name who does it"),
         )
     elif task.role is None and task.person is None:
         yield Problem(
             path,
-            f"task {task.id!r} has hours but no role or person to do it",
-            "add role (e.g. role: designer) or person (e.g. person: Aino)",
+            N_("task {task!r} has hours but no role or person to do it", task=task.id),
+            N_("add role (e.g. role: designer) or person (e.g. person: Aino)"),
         )
     names, roles = team if team is not None else ([task.person or ""], [task.role or ""])
     if task.role is not None and task.role not in roles:
-        hint = _choices(task.role, roles, "roles in the team", "no one has any role yet")
+        hint = _choices(task.role, roles, N_("roles in the team"), N_("no one has any role yet"))
         yield Problem(
             (*path, "role"),
-            f"no one in the team has the role {task.role!r}",
-            f"{hint}; or add the role to a person's roles",
+            N_("no one in the team has the role {role!r}", role=task.role),
+            N_("{choices}; or add the role to a person's roles", choices=hint),
         )
     if task.person is not None:
         if task.person not in names:
@@ -352,8 +419,8 @@ def _check_doer(
         if task.max_people > 1:
             yield Problem(
                 (*path, "max_people"),
-                "max_people only applies to tasks given to a role",
-                "remove max_people, or use role instead of person",
+                N_("max_people only applies to tasks given to a role"),
+                N_("remove max_people, or use role instead of person"),
             )
 
 
@@ -361,15 +428,17 @@ def _check_schedule(path: Path, task: TaskIn) -> Iterator[Problem]:
     if task.repeat is not None and task.due is not None:
         yield Problem(
             (*path, "due"),
-            "a recurring task cannot have a single due date",
-            "use due_within (e.g. due_within: 2) to promise each instance within that many "
-            "working days of its release",
+            N_("a recurring task cannot have a single due date"),
+            N_(
+                "use due_within (e.g. due_within: 2) to promise each instance within that many "
+                "working days of its release"
+            ),
         )
     if task.repeat is None and task.due_within is not None:
         yield Problem(
             (*path, "due_within"),
-            "due_within only applies to recurring tasks (with repeat)",
-            "add repeat (e.g. repeat: {every: week, count: 8}) or use due: YYYY-MM-DD",
+            N_("due_within only applies to recurring tasks (with repeat)"),
+            N_("add repeat (e.g. repeat: {every: week, count: 8}) or use due: YYYY-MM-DD"),
         )
 
 
@@ -395,6 +464,6 @@ def _check_cycles(parts: Parts) -> Iterator[Problem]:
         link = next(n for n, dep in enumerate(task.after) if dep.task == cycle[-2])
         yield Problem(
             (*TASKS, index, "after", link),
-            "dependency cycle: " + " → ".join(cycle),
-            "remove one of these 'after' links so the tasks can be put in order",
+            N_("dependency cycle: {cycle}", cycle=" → ".join(cycle)),
+            N_("remove one of these 'after' links so the tasks can be put in order"),
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from planner.io.errors import Path
+from planner.io.errors import N_, Path
 from planner.io.levers import SHEET_LISTS, SWITCHES
 from planner.io.schema import (
     BriefIn,
@@ -64,8 +64,10 @@ SETTING_HELP: dict[str, str] = {
 
 SHEETS: dict[str, tuple[Column, ...]] = {
     "settings": (
-        Column("setting", "text", "the name of the setting: " + ", ".join(SETTINGS)),
-        Column("value", "any", "its value"),
+        Column(
+            "setting", "text", N_("the name of the setting: {names}", names=", ".join(SETTINGS))
+        ),
+        Column("value", "any", N_("its value")),
     ),
     "team": _columns(
         PersonIn,
@@ -79,7 +81,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         "subdivision:text",
     ),
     "time_off": (
-        Column("person", "text", "name the team member who is away"),
+        Column("person", "text", N_("name the team member who is away")),
         *_columns(TimeOffIn, "from:date", "to:date"),
     ),
     "commitments": _columns(
@@ -112,18 +114,20 @@ SHEETS: dict[str, tuple[Column, ...]] = {
             },
         ),
         *_columns(TaskIn, "from:date", "optional:bool", "value:number", "deliverable:text"),
-        Column("hours_low", "number", "give the least effort it could take, in hours"),
-        Column("hours_high", "number", "give the most effort it could take, in hours"),
-        Column("client_days_low", "int", "give the quickest turnaround in working days"),
-        Column("client_days_high", "int", "give the slowest turnaround in working days"),
+        Column("hours_low", "number", N_("give the least effort it could take, in hours")),
+        Column("hours_high", "number", N_("give the most effort it could take, in hours")),
+        Column("client_days_low", "int", N_("give the quickest turnaround in working days")),
+        Column("client_days_high", "int", N_("give the slowest turnaround in working days")),
     ),
     "fixed_costs": _columns(FixedCostIn, "name:text", "amount:number"),
     "levers": (
-        Column("lever", "text", "the kind of lever: " + ", ".join(SHEET_LISTS)),
-        Column("target", "text", "the promised task, person, role or client step it applies to"),
-        Column("amount", "number", "most extra hours a week, or most client days saved"),
-        Column("price", "number", "price per day late, per hour or per day saved"),
-        Column("from", "date", "the first day a freelancer is available"),
+        Column("lever", "text", N_("the kind of lever: {names}", names=", ".join(SHEET_LISTS))),
+        Column(
+            "target", "text", N_("the promised task, person, role or client step it applies to")
+        ),
+        Column("amount", "number", N_("most extra hours a week, or most client days saved")),
+        Column("price", "number", N_("price per day late, per hour or per day saved")),
+        Column("from", "date", N_("the first day a freelancer is available")),
     ),
 }
 """Every sheet with its columns, in the order they are written."""

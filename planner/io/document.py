@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from planner.io.checks import check_document
-from planner.io.errors import Issue, Locator, Path, Problem, ScenarioError, dotted
+from planner.io.errors import N_, Issue, Locator, Path, Problem, ScenarioError, dotted
 from planner.io.estimates import estimate_value, likely, three_point
 from planner.io.explain import explain_all, show
 from planner.io.levers import levers_dict, levers_model
@@ -57,9 +57,14 @@ def validate_document(data: Any) -> tuple[ScenarioIn | None, list[Problem]]:
         return None, [
             Problem(
                 (),
-                f"the top level must be a mapping with scenario, start, team and brief "
-                f"(got {show(data)})",
-                "start from a template (planner template scenario.yaml) and fill in your values",
+                N_(
+                    "the top level must be a mapping with scenario, start, team and brief "
+                    "(got {value})",
+                    value=show(data),
+                ),
+                N_(
+                    "start from a template (planner template scenario.yaml) and fill in your values"
+                ),
             )
         ]
     try:
@@ -70,7 +75,11 @@ def validate_document(data: Any) -> tuple[ScenarioIn | None, list[Problem]]:
     budget = max(0, MAX_PROBLEMS + 1 - len(problems))
     problems += itertools.islice(check_document(data, doc), budget)
     if len(problems) > MAX_PROBLEMS:
-        more = Problem((), f"… and more problems ({MAX_PROBLEMS} shown)", "fix these first")
+        more = Problem(
+            (),
+            N_("… and more problems ({count} shown)", count=MAX_PROBLEMS),
+            N_("fix these first"),
+        )
         problems = [*problems[:MAX_PROBLEMS], more]
     return (doc if not problems else None), problems
 

@@ -14,30 +14,30 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from planner.io.errors import Path, Problem, did_you_mean
+from planner.io.errors import N_, Message, Path, Problem, did_you_mean, join
 from planner.io.schema import ESTIMATE_TAGS
 
-_MESSAGES: dict[str, str] = {
-    "missing": "is required but missing",
-    "string_type": "must be text (got {value})",
-    "string_too_short": "must not be empty",
-    "float_parsing": "must be a number (got {value})",
-    "float_type": "must be a number (got {value})",
-    "finite_number": "must be a finite number (got {value})",
-    "int_parsing": "must be a whole number (got {value})",
-    "int_type": "must be a whole number (got {value})",
-    "int_from_float": "must be a whole number (got {value})",
-    "bool_parsing": "must be true or false (got {value})",
-    "bool_type": "must be true or false (got {value})",
-    "greater_than": "must be greater than {gt} (got {value})",
-    "greater_than_equal": "must be at least {ge} (got {value})",
-    "less_than_equal": "must be at most {le} (got {value})",
-    "list_type": "must be a list (got {value})",
-    "tuple_type": "must be a list (got {value})",
-    "model_type": "must be a mapping of fields (got {value})",
-    "model_attributes_type": "must be a mapping of fields (got {value})",
-    "dict_type": "must be a mapping of fields (got {value})",
-    "literal_error": "must be one of {expected} (got {value})",
+_MESSAGES: dict[str, Message] = {
+    "missing": N_("is required but missing"),
+    "string_type": N_("must be text (got {value})"),
+    "string_too_short": N_("must not be empty"),
+    "float_parsing": N_("must be a number (got {value})"),
+    "float_type": N_("must be a number (got {value})"),
+    "finite_number": N_("must be a finite number (got {value})"),
+    "int_parsing": N_("must be a whole number (got {value})"),
+    "int_type": N_("must be a whole number (got {value})"),
+    "int_from_float": N_("must be a whole number (got {value})"),
+    "bool_parsing": N_("must be true or false (got {value})"),
+    "bool_type": N_("must be true or false (got {value})"),
+    "greater_than": N_("must be greater than {gt} (got {value})"),
+    "greater_than_equal": N_("must be at least {ge} (got {value})"),
+    "less_than_equal": N_("must be at most {le} (got {value})"),
+    "list_type": N_("must be a list (got {value})"),
+    "tuple_type": N_("must be a list (got {value})"),
+    "model_type": N_("must be a mapping of fields (got {value})"),
+    "model_attributes_type": N_("must be a mapping of fields (got {value})"),
+    "dict_type": N_("must be a mapping of fields (got {value})"),
+    "literal_error": N_("must be one of {expected} (got {value})"),
 }
 
 
@@ -46,11 +46,11 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if value is None:
-        return "nothing"
+        return N_("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return N_("a mapping")
     if isinstance(value, list | tuple):
-        return "a list"
+        return N_("a list")
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -101,8 +101,8 @@ def field_hint(root: type[BaseModel], path: Path) -> str:
     sample = str(info.examples[0]) if info.examples else ""
     if sample and get_origin(info.annotation) is list and not sample.startswith("["):
         sample = f"[{sample}]"  # a list field's example is a list, even of one mapping
-    example = f", e.g. {name}: {sample}" if sample else ""
-    return f"{info.description}{example}"
+    fix = Message(info.description)
+    return N_("{fix}, e.g. {name}: {sample}", fix=fix, name=name, sample=sample) if sample else fix
 
 
 def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
@@ -118,33 +118,43 @@ def explain(error: ErrorDetails, root: type[BaseModel]) -> Problem:
         guess = did_you_mean(str(path[-1]), allowed)
         return Problem(
             path,
-            f"unknown field {path[-1]!r}",
-            f"{guess + ' ' if guess else ''}allowed here: {', '.join(allowed)}",
+            N_("unknown field {field!r}", field=path[-1]),
+            join([guess, N_("allowed here: {fields}", fields=", ".join(allowed))]),
         )
     if "hint" in ctx:  # our own validators already phrase message and hint
-        return Problem(path, error["msg"], ctx["hint"] or hint)
+        return Problem(path, ctx.get("message", error["msg"]), ctx["hint"] or hint)
     if kind == "missing" and path == ("team",):
-        hint += (
-            "; no team yet? check the brief at market rates instead: planner check FILE "
-            "--rate-card data/client/rate-card-fi.yaml (docs/client-mode.md)"
+        hint = N_(
+            "{hint}; no team yet? check the brief at market rates instead: planner check FILE "
+            "--rate-card data/client/rate-card-fi.yaml (docs/client-mode.md)",
+            hint=hint,
         )
     template = _MESSAGES.get(kind)
     if template is None:
         message = error["msg"][:1].lower() + error["msg"][1:]
     else:
         numbers = {key: _number(ctx.get(key)) for key in ("gt", "ge", "le")}
-        message = template.format(value=show(value), expected=ctx.get("expected", ""), **numbers)
+        values = {"value": show(value), "expected": ctx.get("expected", ""), **numbers}
+        message = Message(template, values)
+    return Problem(path, message, _kind_hint(kind, root, path, value, ctx, hint))
+
+
+def _kind_hint(
+    kind: str, root: type[BaseModel], path: Path, value: Any, ctx: dict[str, Any], hint: str
+) -> str:
+    """The fix for one kind of pydantic error, building on the field's own ``hint``."""
     if kind.startswith("model") or kind == "dict_type":
         expected = model_at(root, path)
-        hint = f"write it as key: value pairs, e.g. {expected.example}" if expected else hint
+        if expected:
+            return N_("write it as key: value pairs, e.g. {example}", example=expected.example)
     elif kind == "literal_error":
         guess = did_you_mean(str(value), re.findall(r"'([^']*)'", str(ctx.get("expected"))))
-        hint = f"{guess} {hint}".strip()
+        return join([guess, hint])
     elif kind == "string_type" and value is not None:
-        hint = f"put it in quotes; {hint}" if hint else "put it in quotes"
+        return N_("put it in quotes; {hint}", hint=hint) if hint else N_("put it in quotes")
     elif kind == "float_parsing" and isinstance(value, str) and "," in value:
-        hint = f"use a dot as the decimal separator; {hint}"
-    return Problem(path, message, hint)
+        return N_("use a dot as the decimal separator; {hint}", hint=hint)
+    return hint
 
 
 def explain_all(

@@ -6,7 +6,7 @@ import os
 from datetime import date
 from pathlib import Path, PurePath
 
-from planner.io.errors import ScenarioError, file_issue
+from planner.io.errors import N_, ScenarioError, file_issue
 from planner.io.xlsx_io import read_xlsx, write_xlsx
 from planner.io.yaml_io import dump_yaml, read_yaml
 from planner.model import (
@@ -39,10 +39,11 @@ def _kind(name: str, source: str) -> str:
         return "yaml"
     if suffix in XLSX_SUFFIXES:
         return "xlsx"
-    hint = "use a .yaml (or .yml) scenario or an .xlsx workbook"
+    hint = N_("use a .yaml (or .yml) scenario or an .xlsx workbook")
     if suffix in (".xls", ".xlsm", ".ods", ".csv"):
-        hint = "open it in a spreadsheet program and save it as an Excel Workbook (.xlsx)"
-    raise ScenarioError([file_issue(source, f"unsupported file type {suffix or '(none)'!r}", hint)])
+        hint = N_("open it in a spreadsheet program and save it as an Excel Workbook (.xlsx)")
+    message = N_("unsupported file type {suffix!r}", suffix=suffix or "(none)")
+    raise ScenarioError([file_issue(source, message, hint)])
 
 
 def _too_big(source: str, limit: int = MAX_FILE_BYTES) -> ScenarioError:
@@ -50,8 +51,8 @@ def _too_big(source: str, limit: int = MAX_FILE_BYTES) -> ScenarioError:
         [
             file_issue(
                 source,
-                f"the file is larger than {limit // 2**20} MB",
-                "a scenario is normally a few kilobytes; check that this is the right file",
+                N_("the file is larger than {size} MB", size=limit // 2**20),
+                N_("a scenario is normally a few kilobytes; check that this is the right file"),
             )
         ]
     )
@@ -84,7 +85,9 @@ def load_scenario_bytes(data: bytes, filename: str) -> Scenario:
     if len(data) > limit:
         raise _too_big(filename, limit)
     if not data:
-        raise ScenarioError([file_issue(filename, "the file is empty", "choose a saved scenario")])
+        raise ScenarioError(
+            [file_issue(filename, N_("the file is empty"), N_("choose a saved scenario"))]
+        )
     return read_yaml(data, filename) if kind == "yaml" else read_xlsx(data, filename)
 
 
@@ -117,8 +120,8 @@ def load_scenario(path: PathLike) -> Scenario:
                 [
                     file_issue(
                         source,
-                        "this is a folder, not a file",
-                        "give the path of a .yaml or .xlsx scenario file inside it",
+                        N_("this is a folder, not a file"),
+                        N_("give the path of a .yaml or .xlsx scenario file inside it"),
                     )
                 ]
             )
@@ -126,16 +129,24 @@ def load_scenario(path: PathLike) -> Scenario:
             data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ScenarioError(
-            [file_issue(source, "file not found", f"check the path (looked in {Path.cwd()})")]
+            [
+                file_issue(
+                    source,
+                    N_("file not found"),
+                    N_("check the path (looked in {folder})", folder=Path.cwd()),
+                )
+            ]
         ) from None
     except OSError as exc:
         raise ScenarioError(
             [
                 file_issue(
                     source,
-                    f"the file cannot be read: {exc.strerror or exc}",
-                    "check that the file is readable by you (permissions) and not locked "
-                    "by another program, or save a copy elsewhere and use that",
+                    N_("the file cannot be read: {reason}", reason=exc.strerror or exc),
+                    N_(
+                        "check that the file is readable by you (permissions) and not locked "
+                        "by another program, or save a copy elsewhere and use that"
+                    ),
                 )
             ]
         ) from None

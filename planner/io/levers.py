@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from planner.io.errors import Path, Problem, did_you_mean
+from planner.io.errors import N_, Message, Path, Problem, did_you_mean, join
 from planner.io.schema import LeversIn, ScenarioIn
 from planner.model import (
     DatePenalty,
@@ -147,12 +147,34 @@ def check_levers(doc: ScenarioIn | None, names: list[str]) -> Iterator[Problem]:
             yield _unknown((*LEVERS, "turnaround", i, "task"), item.task, steps, "client step")
 
 
+def _unknown_words(what: str, value: str, shown: str) -> tuple[Message, Message]:
+    """What is unknown and the listing of what is known, per kind of reference."""
+    if what == "promise":
+        return (
+            N_("{value!r} is not a promise of this scenario", value=value),
+            N_("promises: {shown}", shown=shown),
+        )
+    if what == "team member":
+        return (
+            N_("{value!r} is not a team member of this scenario", value=value),
+            N_("team members: {shown}", shown=shown),
+        )
+    if what == "role":
+        return (
+            N_("{value!r} is not a role of this scenario", value=value),
+            N_("roles: {shown}", shown=shown),
+        )
+    return (
+        N_("{value!r} is not a client step of this scenario", value=value),
+        N_("client steps: {shown}", shown=shown),
+    )
+
+
 def _unknown(path: Path, value: str, options: list[str], what: str) -> Problem:
     guess = did_you_mean(value, options)
-    shown = ", ".join(options[:12]) or "none"
-    return Problem(
-        path, f"{value!r} is not a {what} of this scenario", f"{guess} {what}s: {shown}".strip()
-    )
+    shown = ", ".join(options[:12]) or N_("none")
+    message, listing = _unknown_words(what, value, shown)
+    return Problem(path, message, join([guess, listing]))
 
 
 # --- workbook form ----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.io.errors import Path, Problem
+from planner.io.errors import N_, Path, Problem
 from planner.io.schema import ScenarioIn, TaskIn
 from planner.model import DEFAULT_WORKDAYS
 
@@ -67,8 +67,12 @@ def _check_dues(doc: ScenarioIn) -> Iterator[Problem]:
         if task.due is not None and task.due < doc.start:
             yield Problem(
                 (*_TASKS, index, "due"),
-                f"the promised date {task.due} is before the scenario start {doc.start}",
-                "move the promise to the start or later, or start the scenario earlier",
+                N_(
+                    "the promised date {due} is before the scenario start {start}",
+                    due=task.due,
+                    start=doc.start,
+                ),
+                N_("move the promise to the start or later, or start the scenario earlier"),
             )
 
 
@@ -88,9 +92,14 @@ def _task_end(doc: ScenarioIn, task: TaskIn) -> tuple[int, str]:
 def _too_long(path: Path, what: str, days: int) -> Problem:
     return Problem(
         path,
-        f"{what} lies {days:,} days after the scenario start; a plan covers at most "
-        f"{MAX_HORIZON_DAYS:,} days (five years)",
-        "check the year, or split the work into several scenarios",
+        N_(
+            "{what} lies {days:,} days after the scenario start; a plan covers at most "
+            "{limit:,} days (five years)",
+            what=what,
+            days=days,
+            limit=MAX_HORIZON_DAYS,
+        ),
+        N_("check the year, or split the work into several scenarios"),
     )
 
 
@@ -101,14 +110,14 @@ def _check_horizon(doc: ScenarioIn) -> Iterator[Problem]:
         days, field = _task_end(doc, task)
         if days > MAX_HORIZON_DAYS:
             too_long = True
-            what = "the last instance of this recurring task" if field == "repeat" else "it"
+            what = N_("the last instance of this recurring task") if field == "repeat" else N_("it")
             yield _too_long((*_TASKS, index, field), what, days)
         horizon = max(horizon, days)
     for index, commitment in enumerate(doc.commitments):
         days = (commitment.to - doc.start).days
         if days > MAX_HORIZON_DAYS:
             too_long = True
-            yield _too_long(("commitments", index, "to"), "the end of this commitment", days)
+            yield _too_long(("commitments", index, "to"), N_("the end of this commitment"), days)
         horizon = max(horizon, days)
     return 0 if too_long else horizon
 
@@ -118,34 +127,52 @@ def _check_size(doc: ScenarioIn, horizon: int) -> Iterator[Problem]:
     if instances > MAX_TASK_INSTANCES:
         yield Problem(
             _TASKS,
-            f"the brief has {instances:,} tasks (counting each repeat), more than the "
-            f"{MAX_TASK_INSTANCES:,} one plan can hold",
-            "split the brief into several scenarios, or merge small tasks",
+            N_(
+                "the brief has {count:,} tasks (counting each repeat), more than the "
+                "{limit:,} one plan can hold",
+                count=instances,
+                limit=MAX_TASK_INSTANCES,
+            ),
+            N_("split the brief into several scenarios, or merge small tasks"),
         )
     elif instances * (horizon + 365) > MAX_TASK_DAYS:
         yield Problem(
             _TASKS,
-            f"{instances:,} tasks over {horizon + 365:,} calendar days is too large to plan "
-            f"(at most {MAX_TASK_DAYS:,} task-days)",
-            "shorten the period (earlier promised dates) or split the brief",
+            N_(
+                "{count:,} tasks over {days:,} calendar days is too large to plan "
+                "(at most {limit:,} task-days)",
+                count=instances,
+                days=horizon + 365,
+                limit=MAX_TASK_DAYS,
+            ),
+            N_("shorten the period (earlier promised dates) or split the brief"),
         )
     time_off = sum(len(person.time_off) for person in doc.team)
     for path, count, what in (
-        (("team",), time_off, "time-off ranges"),
-        (("commitments",), len(doc.commitments), "commitments"),
-        (("brief", "fixed_costs"), len(doc.brief.fixed_costs), "fixed costs"),
+        (("team",), time_off, N_("time-off ranges")),
+        (("commitments",), len(doc.commitments), N_("commitments")),
+        (("brief", "fixed_costs"), len(doc.brief.fixed_costs), N_("fixed costs")),
     ):
         if count > MAX_ENTRIES:
             yield Problem(
                 path,
-                f"the scenario lists {count:,} {what}, more than the {MAX_ENTRIES:,} accepted",
-                "merge adjacent ranges or entries into one",
+                N_(
+                    "the scenario lists {count:,} {what}, more than the {limit:,} accepted",
+                    count=count,
+                    what=what,
+                    limit=MAX_ENTRIES,
+                ),
+                N_("merge adjacent ranges or entries into one"),
             )
     if len(doc.team) > MAX_TEAM:
         yield Problem(
             ("team",),
-            f"the team has {len(doc.team):,} people, more than the {MAX_TEAM} accepted",
-            "list only the people who could work on this brief",
+            N_(
+                "the team has {count:,} people, more than the {limit} accepted",
+                count=len(doc.team),
+                limit=MAX_TEAM,
+            ),
+            N_("list only the people who could work on this brief"),
         )
 
 
@@ -158,10 +185,15 @@ def _check_day_hours(doc: ScenarioIn) -> Iterator[Problem]:
         if per_day > HOURS_PER_DAY:
             yield Problem(
                 ("team", index, "hours_per_week"),
-                f"{person.hours_per_week:g} hours a week over {days} working day"
-                f"{'s' if days != 1 else ''} is {per_day:g} hours a day, more than "
-                f"{HOURS_PER_DAY}",
-                "lower hours_per_week or list more workdays",
+                N_(
+                    "{hours:g} hours a week over {days} working days is {per_day:g} hours a "
+                    "day, more than {limit}",
+                    hours=person.hours_per_week,
+                    days=days,
+                    per_day=per_day,
+                    limit=HOURS_PER_DAY,
+                ),
+                N_("lower hours_per_week or list more workdays"),
             )
             continue
         extra = 0.0
@@ -172,10 +204,16 @@ def _check_day_hours(doc: ScenarioIn) -> Iterator[Problem]:
             if (person.hours_per_week + extra) / days > HOURS_PER_DAY:
                 yield Problem(
                     ("commitments", position, "hours_per_week"),
-                    f"overtime (negative commitments) would give {person.name} "
-                    f"{(person.hours_per_week + extra) / days:g} hours on a working day, "
-                    f"more than {HOURS_PER_DAY}",
-                    "a negative commitment adds overtime hours; give a smaller number of extra "
-                    "hours, or a positive number for hours already booked",
+                    N_(
+                        "overtime (negative commitments) would give {name} {hours:g} hours on "
+                        "a working day, more than {limit}",
+                        name=person.name,
+                        hours=(person.hours_per_week + extra) / days,
+                        limit=HOURS_PER_DAY,
+                    ),
+                    N_(
+                        "a negative commitment adds overtime hours; give a smaller number of "
+                        "extra hours, or a positive number for hours already booked"
+                    ),
                 )
                 break

@@ -21,7 +21,7 @@ import pandas as pd
 
 from planner.io.columns import LIST_PATHS, REQUIRED_SHEETS, SETTINGS, SHEETS
 from planner.io.document import build_scenario, scenario_to_dict
-from planner.io.errors import Issue, Path, ScenarioError, did_you_mean, dotted
+from planner.io.errors import N_, Issue, Message, Path, ScenarioError, did_you_mean, dotted, join
 from planner.io.estimates import join_range_columns, range_column, split_range_columns
 from planner.io.levers import SHEET_LISTS, sheet_item, sheet_rows
 from planner.model import Scenario
@@ -59,12 +59,7 @@ class _Reader:
     def issue(
         self, sheet: str, row: int | None, column: str | None, message: str, hint: str
     ) -> None:
-        where = (
-            f"sheet {sheet}"
-            + (f", row {row}" if row else "")
-            + (f", column {column}" if column else "")
-        )
-        self.issues.append(Issue(self.source, where, message, hint))
+        self.issues.append(Issue(self.source, sheet_location(sheet, row, column), message, hint))
 
     def rows(self, sheet: str, frame: pd.DataFrame) -> Iterator[tuple[int, dict[str, Any]]]:
         """``(excel_row, {column: value})`` for every non-empty row with known columns."""
@@ -79,15 +74,21 @@ class _Reader:
             if all(_clean(value, "text") is None for value in frame.iloc[:, index]):
                 continue  # a stray empty column (e.g. "Unnamed: 5") does no harm
             if header in columns:
-                self.issue(sheet, 1, header, f"the column {header!r} appears twice", "keep one")
+                message = N_("the column {column!r} appears twice", column=header)
+                self.issue(sheet, 1, header, message, N_("keep one"))
             else:
                 guess = did_you_mean(header, columns)
                 self.issue(
                     sheet,
                     1,
                     header,
-                    f"unknown column {header!r}",
-                    f"{guess + ' ' if guess else ''}columns of this sheet: {', '.join(columns)}",
+                    N_("unknown column {column!r}", column=header),
+                    join(
+                        [
+                            guess,
+                            N_("columns of this sheet: {columns}", columns=", ".join(columns)),
+                        ]
+                    ),
                 )
         for position, values in enumerate(frame.itertuples(index=False, name=None)):
             cells = {
@@ -108,13 +109,17 @@ class _Reader:
                     "settings",
                     row,
                     "setting",
-                    f"unknown setting {key!r}" if key else "no setting name",
-                    f"{guess + ' ' if guess else ''}settings: {', '.join(SETTINGS)}",
+                    N_("unknown setting {key!r}", key=key) if key else N_("no setting name"),
+                    join([guess, N_("settings: {names}", names=", ".join(SETTINGS))]),
                 )
                 continue
             if key in seen:
                 self.issue(
-                    "settings", row, "setting", f"the setting {key!r} appears twice", "keep one"
+                    "settings",
+                    row,
+                    "setting",
+                    N_("the setting {key!r} appears twice", key=key),
+                    N_("keep one"),
                 )
                 continue
             seen.add(key)
@@ -142,8 +147,17 @@ class _Reader:
         for row, cells in self.rows("time_off", frame):
             name = cells.pop("person", None)
             if name not in names:
-                hint = f"{did_you_mean(str(name), names)} team members: {', '.join(names)}".strip()
-                message = f"no team member is called {name!r}" if name else "no person given"
+                hint = join(
+                    [
+                        did_you_mean(str(name), names),
+                        N_("team members: {names}", names=", ".join(names)),
+                    ]
+                )
+                message = (
+                    N_("no team member is called {name!r}", name=name)
+                    if name
+                    else N_("no person given")
+                )
                 self.issue("time_off", row, "person", message, hint)
                 continue
             index = names.index(name)
@@ -163,14 +177,14 @@ class _Reader:
                         if rest[0] == "repeat"
                         else str(rest[0])
                     )
-                return f"sheet {sheet}, row {row}" + (f", column {column}" if column else ""), None
+                return sheet_location(sheet, row, column), None
         for prefix, sheet in LIST_PATHS.items():
             if path[: len(prefix)] == prefix:
-                return f"sheet {sheet}", None
+                return sheet_location(sheet), None
         setting = next((key for key, spec in SETTINGS.items() if spec[0] == path), None)
-        return (
-            f"sheet settings, setting {setting}" if setting else f"sheet settings, {dotted(path)}"
-        ), None
+        if setting:
+            return N_("sheet settings, setting {setting}", setting=setting), None
+        return N_("sheet settings, {path}", path=dotted(path)), None
 
 
 def scenario_from_tables(tables: Mapping[str, pd.DataFrame], source: str = "<tables>") -> Scenario:
@@ -205,8 +219,17 @@ def scenario_from_tables(tables: Mapping[str, pd.DataFrame], source: str = "<tab
             sheet,
             None,
             None,
-            "the sheet is missing",
-            f"{guess + ' ' if guess else ''}add a sheet {sheet!r} with the columns {columns}",
+            N_("the sheet is missing"),
+            join(
+                [
+                    guess,
+                    N_(
+                        "add a sheet {sheet!r} with the columns {columns}",
+                        sheet=sheet,
+                        columns=columns,
+                    ),
+                ]
+            ),
         )
     if "settings" in frames:
         reader.settings(frames["settings"])
@@ -233,14 +256,25 @@ def scenario_from_tables(tables: Mapping[str, pd.DataFrame], source: str = "<tab
         raise ScenarioError(kept, file=source) from None
 
 
+def sheet_location(sheet: str, row: int | None = None, column: str | None = None) -> Message:
+    """Where in a workbook: ``sheet tasks, row 5, column hours`` (worded when shown)."""
+    if row and column:
+        return N_("sheet {sheet}, row {row}, column {column}", sheet=sheet, row=row, column=column)
+    if row:
+        return N_("sheet {sheet}, row {row}", sheet=sheet, row=row)
+    if column:
+        return N_("sheet {sheet}, column {column}", sheet=sheet, column=column)
+    return N_("sheet {sheet}", sheet=sheet)
+
+
 def _read_levers(reader: _Reader, frame: pd.DataFrame) -> None:
     """Rows of the ``levers`` sheet into the document's ``levers`` lists."""
     for row, cells in reader.rows("levers", frame):
         key, entry = sheet_item(cells)
         if key is None:
             kinds = ", ".join(SHEET_LISTS)
-            message = f"unknown lever {cells.get('lever')!r}"
-            reader.issue("levers", row, "lever", message, f"levers: {kinds}")
+            message = N_("unknown lever {lever!r}", lever=cells.get("lever"))
+            reader.issue("levers", row, "lever", message, N_("levers: {kinds}", kinds=kinds))
             continue
         items = reader.document.setdefault("levers", {}).setdefault(key, [])
         reader.origins[("levers", key, len(items))] = ("levers", row, None)

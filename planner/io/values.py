@@ -17,7 +17,7 @@ import holidays
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from planner.io.errors import did_you_mean
+from planner.io.errors import N_, did_you_mean, join
 from planner.model import WEEKDAY_NAMES
 
 LIMIT = 10_000
@@ -59,7 +59,7 @@ fail = _fail
 
 def _reject_bool(value: Any) -> Any:
     if isinstance(value, bool):
-        raise _fail("number_type", f"must be a number, not {str(value).lower()}")
+        raise _fail("number_type", N_("must be a number, not {value}", value=str(value).lower()))
     return value
 
 
@@ -67,21 +67,32 @@ def _to_date(value: Any) -> date:
     if isinstance(value, datetime):
         if value.time() == time(0) and value.tzinfo is None:
             return value.date()
-        raise _fail("date_time", f"must be a date without a time of day (got {value})")
+        raise _fail(
+            "date_time", N_("must be a date without a time of day (got {value})", value=value)
+        )
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise _fail("date_invalid", f"{value.strip()!r} is not a real calendar date") from None
+            message = N_("{value!r} is not a real calendar date", value=value.strip())
+            raise _fail("date_invalid", message) from None
     if isinstance(value, date):
         if not FIRST_DATE <= value <= LAST_DATE:
             raise _fail(
                 "date_range",
-                f"{value.isoformat()} is outside the years {FIRST_DATE.year}-{LAST_DATE.year}",
-                "check the year",
+                N_(
+                    "{value} is outside the years {first}-{last}",
+                    value=value.isoformat(),
+                    first=FIRST_DATE.year,
+                    last=LAST_DATE.year,
+                ),
+                N_("check the year"),
             )
         return value
-    raise _fail("date_format", f"must be a date written YYYY-MM-DD (got {show_short(value)})")
+    raise _fail(
+        "date_format",
+        N_("must be a date written YYYY-MM-DD (got {value})", value=show_short(value)),
+    )
 
 
 def show_short(value: Any, limit: int = 60) -> str:
@@ -96,9 +107,13 @@ def _no_control(value: str) -> str:
     if found:
         raise _fail(
             "control_character",
-            f"contains the control character U+{ord(found.group()):04X} at position "
-            f"{found.start() + 1} ({show_short(value)})",
-            "remove it; only printable text, tabs and line breaks are accepted",
+            N_(
+                "contains the control character U+{code:04X} at position {position} ({value})",
+                code=ord(found.group()),
+                position=found.start() + 1,
+                value=show_short(value),
+            ),
+            N_("remove it; only printable text, tabs and line breaks are accepted"),
         )
     return value
 
@@ -116,8 +131,11 @@ def _check_task_id(value: str) -> str:
     if not _TASK_ID.fullmatch(value):
         raise _fail(
             "task_id",
-            f"{value!r} is not a valid task id (letters, digits, '_', '-' and '.' only)",
-            "use a short id such as key_visual; '#', '+', ',' and spaces are reserved",
+            N_(
+                "{value!r} is not a valid task id (letters, digits, '_', '-' and '.' only)",
+                value=value,
+            ),
+            N_("use a short id such as key_visual; '#', '+', ',' and spaces are reserved"),
         )
     return value
 
@@ -145,7 +163,7 @@ def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _not_zero(value: float) -> float:
     if value == 0:
-        raise _fail("not_zero", "must not be 0 (a commitment of no hours books nothing)")
+        raise _fail("not_zero", N_("must not be 0 (a commitment of no hours books nothing)"))
     return value
 
 
@@ -162,25 +180,35 @@ def _to_weekdays(value: Any) -> tuple[int, ...]:
     days: set[int] = set()
     for item in split_list(value) if isinstance(value, str | list | tuple) else [value]:
         if not isinstance(item, str):
-            raise _fail("weekday_name", f"must be weekday names such as Mon, Tue (got {item!r})")
+            message = N_("must be weekday names such as Mon, Tue (got {item!r})", item=item)
+            raise _fail("weekday_name", message)
         bounds = item.split("-")
         try:
             first, last = weekday_index(bounds[0]), weekday_index(bounds[-1])
         except ValueError as exc:
             guess = did_you_mean(str(exc), _FULL_DAY_NAMES) or did_you_mean(str(exc), WEEKDAY_NAMES)
-            for short, full in zip(WEEKDAY_NAMES, _FULL_DAY_NAMES, strict=True):
-                guess = guess.replace(repr(full), repr(short))
+            if guess and guess.params["option"] in _FULL_DAY_NAMES:
+                option = WEEKDAY_NAMES[_FULL_DAY_NAMES.index(guess.params["option"])]
+                guess = N_(guess.template, option=option)
             raise _fail(
                 "weekday_name",
-                f"{str(exc).strip()!r} is not a weekday name",
-                f"{guess + ' ' if guess else ''}use Mon, Tue, Wed, Thu, Fri, Sat, Sun "
-                "(or a range such as Mon-Fri)",
+                N_("{name!r} is not a weekday name", name=str(exc).strip()),
+                join(
+                    [
+                        guess,
+                        N_("use Mon, Tue, Wed, Thu, Fri, Sat, Sun (or a range such as Mon-Fri)"),
+                    ]
+                ),
             ) from None
         if len(bounds) > 2 or last < first:
-            raise _fail("weekday_name", f"{item!r} is not a weekday range", "write e.g. Mon-Fri")
+            raise _fail(
+                "weekday_name",
+                N_("{item!r} is not a weekday range", item=item),
+                N_("write e.g. Mon-Fri"),
+            )
         days.update(range(first, last + 1))
     if not days:
-        raise _fail("weekdays_empty", "must list at least one weekday")
+        raise _fail("weekdays_empty", N_("must list at least one weekday"))
     return tuple(sorted(days))
 
 
@@ -198,16 +226,16 @@ def _country_names() -> dict[str, str]:
 
 def _to_country(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("country", f"must be a country code such as FI (got {value!r})")
+        raise _fail("country", N_("must be a country code such as FI (got {value!r})", value=value))
     code = value.strip().upper()
     if code in supported_countries():
         return code
     named = _country_names().get(value.strip().lower())
-    guess = f"did you mean {named}? " if named else ""
+    guess = N_("did you mean {code}?", code=named) if named else ""
     raise _fail(
         "country",
-        f"{value!r} is not a country code known to the holidays package",
-        f"{guess}use an ISO 3166 code such as FI, SE, DE, GB or US, or leave it out",
+        N_("{value!r} is not a country code known to the holidays package", value=value),
+        join([guess, N_("use an ISO 3166 code such as FI, SE, DE, GB or US, or leave it out")]),
     )
 
 

@@ -28,7 +28,7 @@ from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.io.columns import SETTING_HELP, SHEETS
-from planner.io.errors import ScenarioError, file_issue
+from planner.io.errors import N_, ScenarioError, file_issue
 from planner.io.tables import scenario_from_tables, scenario_to_tables
 from planner.model import Scenario
 from planner.safe_cell import safe_cell, unsafe_cell
@@ -52,8 +52,8 @@ def _check_archive(data: bytes, source: str) -> None:
             [
                 file_issue(
                     source,
-                    "this is an old-style .xls or a password-protected workbook",
-                    "open it in Excel and save it unprotected as an Excel Workbook (.xlsx)",
+                    N_("this is an old-style .xls or a password-protected workbook"),
+                    N_("open it in Excel and save it unprotected as an Excel Workbook (.xlsx)"),
                 )
             ]
         )
@@ -68,8 +68,8 @@ def _check_archive(data: bytes, source: str) -> None:
             [
                 file_issue(
                     source,
-                    "the file is not an Excel workbook (an .xlsx file is a zip archive)",
-                    "save the workbook as .xlsx; a YAML scenario needs the .yaml extension",
+                    N_("the file is not an Excel workbook (an .xlsx file is a zip archive)"),
+                    N_("save the workbook as .xlsx; a YAML scenario needs the .yaml extension"),
                 )
             ]
         ) from None
@@ -78,9 +78,12 @@ def _check_archive(data: bytes, source: str) -> None:
             [
                 file_issue(
                     source,
-                    f"the workbook expands to {expanded // 2**20} MB, more than the "
-                    f"{MAX_UNCOMPRESSED_BYTES // 2**20} MB accepted",
-                    "keep only the scenario sheets in the workbook",
+                    N_(
+                        "the workbook expands to {size} MB, more than the {limit} MB accepted",
+                        size=expanded // 2**20,
+                        limit=MAX_UNCOMPRESSED_BYTES // 2**20,
+                    ),
+                    N_("keep only the scenario sheets in the workbook"),
                 )
             ]
         )
@@ -98,10 +101,15 @@ def _refuse_entities(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], s
                         [
                             file_issue(
                                 source,
-                                f"the part {member.filename} declares XML entities (<!DOCTYPE "
-                                "or <!ENTITY), which Excel never writes",
-                                "open the workbook in Excel and save it again as .xlsx, or "
-                                "start from planner template",
+                                N_(
+                                    "the part {part} declares XML entities (<!DOCTYPE or "
+                                    "<!ENTITY), which Excel never writes",
+                                    part=member.filename,
+                                ),
+                                N_(
+                                    "open the workbook in Excel and save it again as .xlsx, "
+                                    "or start from planner template"
+                                ),
                             )
                         ]
                     )
@@ -110,21 +118,25 @@ def _refuse_entities(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], s
 
 def _too_far(source: str, name: str, row: int, column: int) -> ScenarioError:
     what = (
-        f"more than {MAX_ROWS} rows (data in row {row})"
+        N_(
+            "sheet {sheet} has more than {limit} rows (data in row {row})",
+            sheet=name,
+            limit=MAX_ROWS,
+            row=row,
+        )
         if row > MAX_ROWS + 1
-        else f"data in column {get_column_letter(min(column, 16384))}, beyond the "
-        f"{MAX_COLUMNS} columns read"
+        else N_(
+            "sheet {sheet} has data in column {column}, beyond the {limit} columns read",
+            sheet=name,
+            column=get_column_letter(min(column, 16384)),
+            limit=MAX_COLUMNS,
+        )
     )
-    return ScenarioError(
-        [
-            file_issue(
-                source,
-                f"sheet {name} has {what}",
-                "delete the unused rows and columns around the table (select them, "
-                "right-click, Delete) and save again",
-            )
-        ]
+    fix = N_(
+        "delete the unused rows and columns around the table (select them, "
+        "right-click, Delete) and save again"
     )
+    return ScenarioError([file_issue(source, what, fix)])
 
 
 def _sheet_cells(sheet: Any, name: str, source: str) -> dict[int, dict[int, Any]]:
@@ -174,7 +186,7 @@ def _sheet_frame(sheet: Any, name: str, source: str) -> pd.DataFrame:
         if title is None or str(title).strip() == "":
             if not has_data:
                 continue
-            title = f"column {get_column_letter(index + 1)}"
+            title = N_("column {letter}", letter=get_column_letter(index + 1))
         keep.append(index)
         names.append(str(title))
     return pd.DataFrame([[row[i] for i in keep] for row in body], columns=names, dtype=object)
@@ -196,9 +208,17 @@ def _scenario_sheets(workbook: Any, source: str) -> dict[str, Any]:
                 [
                     file_issue(
                         source,
-                        f"the workbook has two sheets for the {key} table: {' and '.join(states)}",
-                        "keep one of them (unhide sheets with right-click > Unhide to see "
-                        "them all) and delete or rename the other",
+                        N_(
+                            "the workbook has two sheets for the {table} table: {first} and "
+                            "{second}",
+                            table=key,
+                            first=states[0],
+                            second=states[1],
+                        ),
+                        N_(
+                            "keep one of them (unhide sheets with right-click > Unhide to see "
+                            "them all) and delete or rename the other"
+                        ),
                     )
                 ]
             )
@@ -244,8 +264,12 @@ def _unreadable(source: str, exc: Exception) -> ScenarioError:
         [
             file_issue(
                 source,
-                f"the workbook cannot be read ({type(exc).__name__}: {exc})",
-                "open it in Excel and save it again as an Excel Workbook (.xlsx)",
+                N_(
+                    "the workbook cannot be read ({kind}: {reason})",
+                    kind=type(exc).__name__,
+                    reason=exc,
+                ),
+                N_("open it in Excel and save it again as an Excel Workbook (.xlsx)"),
             )
         ]
     )

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import yaml
 
 from planner.io.document import build_scenario, scenario_to_dict, yaml_locator
-from planner.io.errors import Issue, Path, ScenarioError, dotted, file_issue
+from planner.io.errors import N_, Issue, Path, ScenarioError, dotted, file_issue
 from planner.model import Scenario
 
 try:  # libyaml is much faster on large files; the behaviour is the same
@@ -33,10 +33,10 @@ few seconds. A 3,000-task brief has about 20,000."""
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TOO_DEEP = (
-    "the document is nested too deeply",
-    "a scenario needs about six levels; check brackets",
+    N_("the document is nested too deeply"),
+    N_("a scenario needs about six levels; check brackets"),
 )
-_SYNTAX_HINT = "check the indentation and the ':' after each key around that line"
+_SYNTAX_HINT = N_("check the indentation and the ':' after each key around that line")
 
 
 class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
@@ -80,8 +80,8 @@ def _decode(data: bytes, source: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         raise _refuse(
             source,
-            "this is a zip file (e.g. an Excel workbook), not YAML text",
-            "give a workbook the .xlsx extension",
+            N_("this is a zip file (e.g. an Excel workbook), not YAML text"),
+            N_("give a workbook the .xlsx extension"),
         )
     utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
     utf16 = not utf32 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -89,21 +89,26 @@ def _decode(data: bytes, source: str) -> str:
     if encoding == "utf-8-sig" and b"\x00" in data[:65536]:
         raise _refuse(
             source,
-            "the file contains binary data, not YAML text",
-            "choose the scenario's .yaml file, saved as plain UTF-8 text",
+            N_("the file contains binary data, not YAML text"),
+            N_("choose the scenario's .yaml file, saved as plain UTF-8 text"),
         )
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise _refuse(
             source,
-            f"the file is not {encoding.upper().removesuffix('-SIG')} text "
-            f"(bad byte at position {exc.start})",
-            "save the file as UTF-8 text",
+            N_(
+                "the file is not {encoding} text (bad byte at position {position})",
+                encoding=encoding.upper().removesuffix("-SIG"),
+                position=exc.start,
+            ),
+            N_("save the file as UTF-8 text"),
         ) from None
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise _refuse(
-            source, "the file is empty", "start from a template (planner template scenario.yaml)"
+            source,
+            N_("the file is empty"),
+            N_("start from a template (planner template scenario.yaml)"),
         )
     return text
 
@@ -122,8 +127,8 @@ def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
             return lines, [
                 file_issue(
                     source,
-                    "YAML aliases (*name) are not supported",
-                    "write the values out in full instead of using &anchors and *aliases",
+                    N_("YAML aliases (*name) are not supported"),
+                    N_("write the values out in full instead of using &anchors and *aliases"),
                     line,
                 )
             ]
@@ -142,8 +147,8 @@ def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
                         Issue(
                             source,
                             dotted((*path, key)),
-                            f"the key {key!r} appears twice here",
-                            "keep only one of them",
+                            N_("the key {key!r} appears twice here", key=key),
+                            N_("keep only one of them"),
                             key_node.start_mark.line + 1,
                         )
                     )
@@ -160,16 +165,16 @@ def _walk(root: yaml.Node, source: str) -> tuple[dict[Path, int], list[Issue]]:
 def _hint_for(problem: str) -> str:
     """The fix for a YAML syntax problem; indentation only when that is what is wrong."""
     if "\\t" in problem or "tab character" in problem:
-        return "indent with spaces, not tabs (replace each tab at the start of a line)"
+        return N_("indent with spaces, not tabs (replace each tab at the start of a line)")
     if "could not determine a constructor for the tag" in problem:
-        return (
+        return N_(
             "remove the '!' tag: a scenario holds plain values only (text, numbers, dates, "
             "lists and mappings)"
         )
     if "nesting depth" in problem:  # the parser's own depth limit (thousands of brackets)
         return _TOO_DEEP[1]
     if "control characters are not allowed" in problem:
-        return (
+        return N_(
             "remove the control character (e.g. ESC or BEL) from that line; if the whole file "
             "looks garbled, save it as UTF-8 text"
         )
@@ -185,17 +190,18 @@ def _character_at(text: str, mark: yaml.Mark) -> str:
 def _syntax_issue(source: str, exc: yaml.YAMLError, text: str = "") -> Issue:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
-        problem = exc.problem or "syntax error"
+        problem = exc.problem or N_("syntax error")
         hint = _hint_for(problem)
         if _character_at(text, mark) == "\t":
             hint = _hint_for("tab character")
         if "single document" in f"{exc.context} {problem}":
-            problem = "the file holds more than one YAML document"
-            hint = "keep one scenario per file (remove the '---' separator)"
-        return file_issue(
-            source, f"invalid YAML: {problem} (column {mark.column + 1})", hint, mark.line + 1
+            problem = N_("the file holds more than one YAML document")
+            hint = N_("keep one scenario per file (remove the '---' separator)")
+        message = N_(
+            "invalid YAML: {problem} (column {column})", problem=problem, column=mark.column + 1
         )
-    return file_issue(source, f"invalid YAML: {exc}", _hint_for(str(exc)))
+        return file_issue(source, message, hint, mark.line + 1)
+    return file_issue(source, N_("invalid YAML: {problem}", problem=exc), _hint_for(str(exc)))
 
 
 def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
@@ -211,15 +217,19 @@ def parse_yaml(data: bytes, source: str) -> tuple[Any, dict[Path, int]]:
     if values > MAX_VALUES:
         raise _refuse(
             source,
-            f"the file holds about {values:,} values (keys and list items), more than the "
-            f"{MAX_VALUES:,} a scenario may have",
-            "split the brief into several scenarios",
+            N_(
+                "the file holds about {values:,} values (keys and list items), more than the "
+                "{limit:,} a scenario may have",
+                values=values,
+                limit=MAX_VALUES,
+            ),
+            N_("split the brief into several scenarios"),
         )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise _refuse(source, "the file is empty", "add a scenario")
+            raise _refuse(source, N_("the file is empty"), N_("add a scenario"))
         lines, issues = _walk(node, source)
         if issues:
             raise ScenarioError(issues)
