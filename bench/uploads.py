@@ -1,4 +1,4 @@
-"""What reading an upload in a worker process costs (``planner.isolated``, used by the app).
+"""What reading an upload in a worker process costs (``planner.app.isolated``, used by the app).
 
 Times the first call (it starts the fork server), empty calls, and reading the Lumo sample in
 a worker against reading it in this process. Medians of ``--repeat`` runs.
@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from planner.isolated import call_isolated  # noqa: E402
+from planner.app.isolated import call_isolated  # noqa: E402
 
 from planner.io import load_scenario_bytes  # noqa: E402
 
