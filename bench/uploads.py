@@ -23,7 +23,6 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from planner.app.isolated import call_isolated  # noqa: E402
-
 from planner.io import load_scenario_bytes  # noqa: E402
 
 LUMO = REPO_ROOT / "data" / "lumo-spring-campaign.yaml"

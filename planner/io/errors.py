@@ -150,7 +150,7 @@ class ScenarioError(Exception):
         super().__init__(str(self))
 
     def __reduce__(self) -> tuple[type[ScenarioError], tuple[list[Issue], str]]:
-        # rebuilt from its issues when it crosses a process boundary (planner.isolated)
+        # rebuilt from its issues when it crosses a process boundary (planner.app.isolated)
         return (type(self), (self.issues, self.file))
 
     def __str__(self) -> str:

@@ -27,8 +27,8 @@ from planner.io import load_scenario
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning import plan_scenario
-from planner.report.page import audience_figures, standard_figures
 from planner.report.layout import print_figure
+from planner.report.page import audience_figures, standard_figures
 from planner.risk import run_risk
 from planner.risk.charts import price_distribution_chart, promise_odds_chart
 from planner.validate import assert_valid
