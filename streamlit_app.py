@@ -18,6 +18,7 @@ explanation was asked for), ``applied`` (message after applying an alternative),
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -27,7 +28,7 @@ from app_language import choose_language
 from planner import app
 from planner.app import diagnosis as why
 from planner.app.session import AppSession, Loaded
-from planner.app.words import _, words
+from planner.app.words import _, language, words
 from planner.diagnosis.explanation import Explanation
 from planner.diagnosis.levers import RANKING_NOTE, Alternative
 from planner.i18n import N_
@@ -45,7 +46,15 @@ from planner.planning.pipeline import DEFAULT_TIME_LIMIT, plan_scenario
 from planner.report.audience import booking_labels
 from planner.report.brief_changes import CHANGES_HEADING, brief_changes
 from planner.report.page import static_export_available
-from planner.wording import AGENCY, AUDIENCE_LABELS, AUDIENCES, CLIENT, Audience, days_text
+from planner.wording import (
+    AGENCY,
+    AUDIENCES,
+    CLIENT,
+    Audience,
+    audience_label,
+    days_text,
+    words_in,
+)
 
 # Metric values and labels wrap onto a second line instead of being cut with an ellipsis on
 # narrow screens (a bare string here would be shown on the page by Streamlit's magic).
@@ -94,9 +103,10 @@ def session() -> AppSession:
 def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Explanation:
     """Explain ``scenario`` with a progress bar and a Cancel button; kept per content ``key``
     and settings in the session (a cancelled run keeps nothing)."""
-    kept: dict[tuple[str, float, int], Explanation] = session().explanations
-    if (key, time_limit, seed) in kept:
-        return kept[key, time_limit, seed]
+    kept: dict[tuple[str, float, int, str], Explanation] = session().explanations
+    cache_key = (key, time_limit, seed, language())  # the sentences are in the page's language
+    if cache_key in kept:
+        return kept[cache_key]
     holder = st.empty()
     with holder.container():
         st.button(_("Cancel"), key="cancel_explain", on_click=cancel_explain)
@@ -111,7 +121,7 @@ def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Expla
     holder.empty()
     if len(kept) >= EXPLANATIONS_KEPT:
         kept.pop(next(iter(kept)))
-    kept[key, time_limit, seed] = result
+    kept[cache_key] = result
     return result
 
 
@@ -130,7 +140,7 @@ def sidebar() -> tuple[float, int, ScenarioError | None]:
             _("Who is this for?"),
             AUDIENCES,
             key="audience",
-            format_func=AUDIENCE_LABELS.__getitem__,
+            format_func=partial(audience_label, lang=language()),
             help=_(
                 "The client version never shows internal cost, margin, people's rates or "
                 "other clients' bookings; the page, the report and the exports follow this "
@@ -260,7 +270,7 @@ def audience() -> Audience:
 
 def changes_from_brief(scenario: Scenario) -> list[str]:
     """The changes between the brief as received and ``scenario``, one line each."""
-    return brief_changes(session().received, scenario)
+    return brief_changes(session().received, scenario, language())
 
 
 def verdict(plan: Plan, scenario: Scenario) -> None:
@@ -288,7 +298,7 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
     broken.metric(_("Cannot be kept"), summary.broken)
     slip.metric(
         _("Worst delay"),
-        days_text(summary.worst_slip),
+        days_text(summary.worst_slip, language()),
         help=app.escape_markdown(summary.worst_name) if summary.worst_name else None,
     )
     price.metric(
@@ -304,7 +314,7 @@ def verdict(plan: Plan, scenario: Scenario) -> None:
     changes = changes_from_brief(scenario)
     if changes:
         st.info(
-            f"**{CHANGES_HEADING}**\n\n"
+            f"**{words_in(language()).gettext(CHANGES_HEADING)}**\n\n"
             + "\n".join(f"- {app.escape_markdown(line)}" for line in changes)
         )
     with st.expander(_("Details")):
@@ -500,7 +510,8 @@ def main() -> None:
         shown = {k: f for k, f in figures.items() if k != "utilisation" or audience() == AGENCY}
         download_buttons(app.chart_downloads(shown, stem), len(app.CHART_FORMATS), static)
         st.subheader(_("Plan and report"))
-        st.caption(_("Made for: {audience}.").format(audience=AUDIENCE_LABELS[audience()]))
+        made_for = audience_label(audience(), language())
+        st.caption(_("Made for: {audience}.").format(audience=made_for))
         downloads = app.plan_downloads(plan, checked, stem, audience(), changes_from_brief(checked))
         download_buttons(downloads, 4, static)
 

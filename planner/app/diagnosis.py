@@ -79,9 +79,8 @@ def explain(
         Called with a few words and the share done (the page's progress bar).
     """
     limit = min(time_limit, EXPLAIN_MAX_LIMIT)
-    return explain_scenario(
-        scenario, progress=progress, settings=SolveSettings(time_limit=limit, seed=seed)
-    )
+    settings = SolveSettings(time_limit=limit, seed=seed)
+    return explain_scenario(scenario, settings, progress=progress, lang=language())
 
 
 # ----------------------------------------------------------------------------- view
@@ -126,13 +125,13 @@ class PromiseWhy:
         late)``."""
         if self.finish is None:
             return _("{name} — promised {due}, not planned").format(
-                name=self.name, due=day_text(self.due)
+                name=self.name, due=day_text(self.due, language())
             )
         return _("{name} — promised {due}, realistic {finish} ({late} late)").format(
             name=self.name,
-            due=day_text(self.due),
-            finish=day_text(self.finish),
-            late=days_text(self.slip_days),
+            due=day_text(self.due, language()),
+            finish=day_text(self.finish, language()),
+            late=days_text(self.slip_days, language()),
         )
 
     @property
@@ -282,10 +281,10 @@ def _alternative(alternative: Alternative, plan: Plan) -> AlternativeView:
     return AlternativeView(
         label=alternative.label,
         headline=alternative.headline,
-        cost=money_text(alternative.cost, currency),
+        cost=money_text(alternative.cost, currency, language()),
         changes=tuple(alternative.change_lines(plan)),
         verdict_after=alternative.verdict_after,
-        price_after=money_text(alternative.price_after, currency),
+        price_after=money_text(alternative.price_after, currency, language()),
         alternative=alternative,
         summary=alternative.client_summary(plan),
     )

@@ -9,7 +9,7 @@ from functools import partial
 
 import plotly.graph_objects as go
 
-from planner.app.words import _
+from planner.app.words import _, language
 from planner.charts import budget_chart, gantt_chart, utilisation_heatmap
 from planner.i18n import N_
 from planner.io import dump_yaml, scenario_xlsx_bytes
@@ -109,21 +109,21 @@ def plan_downloads(
             _("Plan XLSX"),
             f"{stem}-plan.xlsx",
             XLSX_MIME,
-            partial(plan_xlsx_bytes, plan, None, audience, changes),
+            partial(plan_xlsx_bytes, plan, None, audience, changes, lang=language()),
         ),
         Download(
             "dl_report_html",
             _("Report HTML"),
             f"{stem}-report.html",
             "text/html",
-            partial(report_html, plan, scenario, None, audience, changes),
+            partial(report_html, plan, scenario, None, audience, changes, lang=language()),
         ),
         Download(
             "dl_report_pdf",
             _("Report PDF"),
             f"{stem}-report.pdf",
             "application/pdf",
-            partial(report_pdf, plan, scenario, None, audience, changes),
+            partial(report_pdf, plan, scenario, None, audience, changes, lang=language()),
             static=True,
         ),
     ]
@@ -166,4 +166,4 @@ def scenario_yaml_bytes(scenario: Scenario) -> bytes:
 
 def plan_csv_bytes(plan: Plan) -> bytes:
     """The plan's tasks (kind, dates, people, hours) as CSV, safe from formula injection."""
-    return plan_csv_text(plan.tasks_frame()).encode("utf-8")
+    return plan_csv_text(plan.tasks_frame(), language()).encode("utf-8")

@@ -8,6 +8,7 @@ from typing import Literal
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from planner.app.words import language
 from planner.plan import Plan
 from planner.wording import (
     budget_delta,
@@ -53,7 +54,7 @@ class Verdict:
     @property
     def price_text(self) -> str:
         """The price with thousands separators and currency, e.g. ``41,985 EUR``."""
-        return money(self.price, self.currency)
+        return money(self.price, self.currency, language())
 
     @property
     def over_budget(self) -> bool:
@@ -72,14 +73,15 @@ def summarise(plan: Plan) -> Verdict:
         )
     else:
         tone = "good" if plan.verdict == "feasible" else "bad"
-    dates, money_text = verdict_lines(plan)
+    lang = language()
+    dates, money_text = verdict_lines(plan, lang)
     return Verdict(
         headline=dates,
         money_line=money_text,
-        certainty=certainty_line(plan),
+        certainty=certainty_line(plan, lang),
         details=solver_details(plan),
-        internal=tuple(internal_lines(plan)),
-        budget_delta=budget_delta(plan),
+        internal=tuple(internal_lines(plan, lang)),
+        budget_delta=budget_delta(plan, lang),
         tone=tone,
         kept=len(plan.promises) - len(broken),
         broken=len(broken),
@@ -108,7 +110,7 @@ def promises_table(plan: Plan) -> pd.DataFrame:
     rows = []
     for promise in plan.promises:
         finish = promise.finish if plan.has_schedule else None
-        status = promise_status(promise.slip_days, finish)
+        status = promise_status(promise.slip_days, finish, language())
         rows.append(
             {
                 "Promise": promise.name,
@@ -121,19 +123,29 @@ def promises_table(plan: Plan) -> pd.DataFrame:
         )
     columns = ["Promise", "Promised", "Realistic", "Working days late", "Priority", "Status"]
     frame = pd.DataFrame(rows, columns=columns)
-    order = frame["Status"].map(lambda s: {"not planned": 1, "kept": 2}.get(s, 0))
+    order = frame.apply(lambda row: STATUS_ORDER[_status_key(row)], axis=1)
     frame = frame.assign(_order=order).sort_values(
         ["_order", "Working days late", "Promised"], ascending=[True, False, True], kind="stable"
     )
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
+STATUS_ORDER = {"late": 0, "not planned": 1, "kept": 2}
+"""Broken promises first, then the ones without a plan, then the kept ones."""
+
+
+def _status_key(row: pd.Series) -> str:
+    """The row's status in any language, from its figures (``Status`` is worded for people)."""
+    if pd.isna(row["Realistic"]):
+        return "not planned"
+    return "late" if row["Working days late"] > 0 else "kept"
+
+
 def promises_styler(frame: pd.DataFrame) -> Styler:
     """The promises table with each row coloured by its status (:data:`STATUS_COLOURS`)."""
 
     def colour(row: pd.Series) -> list[str]:
-        status = str(row["Status"])
-        shade = STATUS_COLOURS.get(status, STATUS_COLOURS["late"] if "late" in status else None)
-        return [f"background-color: {shade}" if shade else ""] * len(row)
+        shade = STATUS_COLOURS[_status_key(row)]
+        return [f"background-color: {shade}"] * len(row)
 
     return frame.style.apply(colour, axis=1)

@@ -151,3 +151,18 @@ def test_an_edit_survives_a_change_of_language_and_its_problem_is_reworded() -> 
     assert "arkusz tasks, wiersz 8, kolumna hours: musi być większe niż 0" in polish
     assert "Popraw te wpisy" in polish
     assert app.session_state["last_tasks"].loc[6, "hours"] == "-4"  # nothing typed is lost
+
+
+def test_the_verdict_and_promise_statuses_follow_the_language(main_app: AppTest) -> None:
+    """The words from planner.wording (verdict, certainty, statuses) are in the page's language."""
+    main_app.selectbox(key="client_lang").set_value("fi").run()
+    finnish = Texts("fi", "words")
+    shown = " ".join(box.value for box in [*main_app.error, *main_app.success, *main_app.warning])
+    kept = finnish.gettext("kept")
+    assert kept != "kept"
+    statuses = set(main_app.dataframe[0].value["Status"].astype(str))
+    assert kept in statuses and "kept" not in statuses, statuses
+    assert "promises cannot be kept" not in shown  # no English headline left
+    main_app.selectbox(key="client_lang").set_value("en").run()
+    shown = " ".join(box.value for box in [*main_app.error, *main_app.success, *main_app.warning])
+    assert "promises cannot be kept" in shown.replace("\\", "")
