@@ -158,6 +158,8 @@ class Unproven(StrEnum):
     """Best among plans ending by ``SolveResult.horizon``; one ending later was not ruled out."""
     NARROWED = "narrowed"
     """A large model searched only near the heuristic plan (search windows)."""
+    TOO_LARGE = "too_large"
+    """A model too large to build in reasonable time and memory: the heuristic plan as it is."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from planner.scheduler import Activity, Precedence, Problem, Resource, serial_sgs, solve
@@ -154,3 +156,27 @@ def test_a_run_ended_by_the_clock_is_reported() -> None:
     assert _budget_run(wall=0.001, work=1000.0)
     # Here the (tiny) work budget ends it, whatever the machine's load.
     assert not _budget_run(wall=1000.0, work=0.001)
+
+
+def test_a_model_too_large_to_build_returns_the_heuristic_plan(monkeypatch) -> None:
+    # the module (the package's ``solve`` is the function of the same name)
+    monkeypatch.setattr(importlib.import_module("planner.scheduler.solve"), "MAX_MODEL_UNITS", 5)
+    problem = Problem(
+        resources=(person("ann"),),
+        activities=tuple(Activity(f"a{k}", work=450, eligible=("ann",)) for k in range(4)),
+    )
+    result = solve(problem, time_limit=5)
+    assert result.status == "FEASIBLE" and result.unproven == "too_large"
+    check(problem, result.schedule)
+    assert result.schedule.makespan == 4  # the heuristic packs them back to back
+
+
+def test_a_model_too_large_whose_quick_plan_fails_proves_nothing(monkeypatch) -> None:
+    # the module (the package's ``solve`` is the function of the same name)
+    monkeypatch.setattr(importlib.import_module("planner.scheduler.solve"), "MAX_MODEL_UNITS", 5)
+    problem = Problem(
+        resources=(person("ann", days=3),),
+        activities=tuple(Activity(f"a{k}", work=450, eligible=("ann",)) for k in range(4)),
+    )
+    result = solve(problem, time_limit=5)
+    assert result.status == "UNKNOWN" and result.schedule is None
