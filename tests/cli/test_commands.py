@@ -130,7 +130,7 @@ def test_docs_show_the_cli_output_of_each_audience(
     heading: str, extra: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """docs/cli.md shows what `planner check` prints for the client and for the agency."""
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     block = doc[doc.index(f"{heading} (`planner check") :]
     block = block[block.index("```text\n") + len("```text\n") :]
     shown = block[: block.index("```")]

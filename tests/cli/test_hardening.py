@@ -17,6 +17,7 @@ import pytest
 from planner.cli.commands import main
 from planner.io import ScenarioError, load_scenario
 from planner.io.outputs import folder_written_atomically, partial_leftovers, remove_partials
+from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.report.page import write_outputs
 from tests.conftest import DATA_DIR, TUNDRA
@@ -151,7 +152,7 @@ def test_an_export_reports_each_file_as_soon_as_it_is_written(
 ) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # HTML charts only: quick
     scenario = load_scenario(LUMO)
-    plan = plan_scenario(scenario, time_limit=1)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=1))
     seen: list[Path] = []
 
     def progress(path: Path, seconds: float) -> None:

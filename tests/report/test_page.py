@@ -53,7 +53,7 @@ CHARTS = (
 KIVI = DATA_DIR / "kivi-retainer-easter.yaml"
 INLINE_SVG = re.compile(r'<figure style="width:\d+px"><svg')
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
-CLI_DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+CLI_DOC = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 TABLES = ("bookings", "tasks", "promises", "budget", "budget_by_deliverable", "utilisation")
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']?(https?:)?//", re.IGNORECASE)
 
