@@ -26,9 +26,9 @@ from planner.charts.style import chart_text
 from planner.io import load_scenario
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.planning import plan_scenario
-from planner.report import audience_figures, standard_figures
+from planner.planning import SolveSettings, plan_scenario
 from planner.report.layout import print_figure
+from planner.report.page import audience_figures, standard_figures
 from planner.risk import run_risk
 from planner.risk.charts import price_distribution_chart, promise_odds_chart
 from planner.validate import assert_valid
@@ -67,7 +67,7 @@ def raw_markup(fig: go.Figure) -> list[str]:
 @pytest.fixture(scope="module")
 def hostile() -> tuple[Scenario, Plan]:
     scenario = load_scenario(MARKUP)
-    plan = plan_scenario(scenario, time_limit=10)
+    plan = plan_scenario(scenario, SolveSettings(time_limit=10))
     assert_valid(scenario, plan)
     assert plan.has_schedule and plan.broken_promises  # the late bars and markers are drawn
     return scenario, plan
