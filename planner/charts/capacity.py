@@ -266,6 +266,27 @@ def budget_chart(plan: Plan, by: str = "role", lang: Lang = None) -> go.Figure:
         )
     )
     top = max([*values, budget.budget or 0.0])
+    _add_budget_line(fig, plan, words)
+    fig.update_layout(
+        **base_layout(
+            title,
+            420,
+            words,
+            xaxis={"title": _(BY_TITLES[by])},
+            yaxis={
+                "title": _("Price ({currency})").format(currency=chart_text(cur)),
+                "tickformat": ",.0f",
+                "range": [0, top * 1.18 or 1],
+            },
+        )
+    )
+    return fig
+
+
+def _add_budget_line(fig: go.Figure, plan: Plan, words: Texts) -> None:
+    """A dashed line at the budget with its amount, or a note that the brief gives none."""
+    _ = words.gettext
+    budget, cur = plan.budget, plan.currency
     if budget.budget is not None:
         fig.add_shape(
             type="line",
@@ -294,17 +315,3 @@ def budget_chart(plan: Plan, by: str = "role", lang: Lang = None) -> go.Figure:
             text=_("no budget given"),
             showarrow=False,
         )
-    fig.update_layout(
-        **base_layout(
-            title,
-            420,
-            words,
-            xaxis={"title": _(BY_TITLES[by])},
-            yaxis={
-                "title": _("Price ({currency})").format(currency=chart_text(cur)),
-                "tickformat": ",.0f",
-                "range": [0, top * 1.18 or 1],
-            },
-        )
-    )
-    return fig

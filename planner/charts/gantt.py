@@ -312,30 +312,7 @@ def gantt_chart(plan: Plan, scenario: Scenario, lang: Lang = None) -> go.Figure:
             )
         )
     _add_promise_markers(fig, plan, words)
-    rows = [p.name for p in scenario.team]
-    rows += [r for r in (CLIENT_ROW, MILESTONE_ROW) if any(s.row == r for s in spans)]
-    rows += [r for r in {_task_row(plan.task(p.task)) for p in plan.promises} if r not in rows]
-    _add_day_line(
-        fig, scenario.start, _("start {date}").format(date=chart_day(scenario.start, words))
-    )
-    fig.update_layout(
-        **base_layout(
-            title,
-            max(320, 160 + 60 * len(rows)),
-            words,
-            barmode="overlay",
-            uniformtext={"minsize": 9, "mode": "hide"},
-            hovermode="closest",
-            legend={"title": {"text": _("Deliverables and markers")}, "tracegroupgap": 6},
-            xaxis=date_axis(words, title=_("Date")),
-            yaxis={
-                "title": _("Person"),
-                "categoryorder": "array",
-                "categoryarray": [_row_text(row, words) for row in rows],
-                "range": [len(rows) - 0.5, -0.5],
-            },
-        )
-    )
+    _lay_out(fig, title, plan, scenario, spans, words)
     return fig
 
 
@@ -394,4 +371,35 @@ def _add_day_line(fig: go.Figure, day: date, label: str) -> None:
         showarrow=False,
         yanchor="bottom",
         font={"size": 11},
+    )
+
+
+def _lay_out(
+    fig: go.Figure, title: str, plan: Plan, scenario: Scenario, spans: list[_Span], words: Texts
+) -> None:
+    """Rows (team order, then the client and milestone rows), the start line, axes, legend."""
+    _ = words.gettext
+    rows = [p.name for p in scenario.team]
+    rows += [r for r in (CLIENT_ROW, MILESTONE_ROW) if any(s.row == r for s in spans)]
+    rows += [r for r in {_task_row(plan.task(p.task)) for p in plan.promises} if r not in rows]
+    _add_day_line(
+        fig, scenario.start, _("start {date}").format(date=chart_day(scenario.start, words))
+    )
+    fig.update_layout(
+        **base_layout(
+            title,
+            max(320, 160 + 60 * len(rows)),
+            words,
+            barmode="overlay",
+            uniformtext={"minsize": 9, "mode": "hide"},
+            hovermode="closest",
+            legend={"title": {"text": _("Deliverables and markers")}, "tracegroupgap": 6},
+            xaxis=date_axis(words, title=_("Date")),
+            yaxis={
+                "title": _("Person"),
+                "categoryorder": "array",
+                "categoryarray": [_row_text(row, words) for row in rows],
+                "range": [len(rows) - 0.5, -0.5],
+            },
+        )
     )

@@ -33,17 +33,13 @@ SPECIAL_BARS = {"Client step", "Late (after promised date)"}
 AWAY_BARS = {"Time off", "Public holiday", "Not a working day"}
 
 
-@pytest.fixture(scope="module")
-def tiny_plan() -> tuple[Scenario, Plan]:
-    """Dana (designer + copywriter, 7.5 h Mon–Fri): 30 h design due Thu, 3 h copy due Fri.
-
-    The design needs all of Mon–Thu, so the copy lands on Friday: by hand, week of 1 March has
-    37.5 h free and 33 h booked; by role each role gets 18.75 h, design books 30 h (160 %).
-    """
+def dana_plan(design_due: date) -> tuple[Scenario, Plan]:
+    """Dana (designer + copywriter, 7.5 h Mon–Fri): 30 h design due ``design_due``, 3 h copy
+    due Friday 5 March 2027, a budget of 1,000; planned and validated."""
     dana = Person("Dana", ("designer", "copywriter"), 37.5, bill_rate=100)
     scenario = tiny_scenario(
         (
-            Task("draw", role="designer", hours=30, due=date(2027, 3, 4)),
+            Task("draw", role="designer", hours=30, due=design_due),
             Task("copy", role="copywriter", hours=3, due=date(2027, 3, 5)),
         ),
         team=(dana,),
@@ -52,6 +48,15 @@ def tiny_plan() -> tuple[Scenario, Plan]:
     plan = plan_scenario(scenario, SolveSettings(time_limit=2))
     assert_valid(scenario, plan)
     return scenario, plan
+
+
+@pytest.fixture(scope="module")
+def tiny_plan() -> tuple[Scenario, Plan]:
+    """The design due Thursday needs all of Mon–Thu, so the copy lands on Friday: by hand, week
+    of 1 March has 37.5 h free and 33 h booked; by role each role gets 18.75 h, design books
+    30 h (160 %).
+    """
+    return dana_plan(date(2027, 3, 4))
 
 
 def _bars(fig: go.Figure) -> list[go.Bar]:

@@ -16,15 +16,12 @@ import pytest
 from planner.charts import budget_chart, gantt_chart, utilisation_heatmap
 from planner.charts.pipeline import pipeline_heatmap
 from planner.charts.style import chart_day, no_schedule_figure
-from planner.model import Person, Scenario, Task, ThreePoint
+from planner.model import Scenario, ThreePoint
 from planner.plan import Plan
-from planner.planning import SolveSettings
-from planner.planning.pipeline import plan_scenario
 from planner.risk import run_risk
 from planner.risk.charts import price_distribution_chart, promise_odds_chart, promise_table
-from planner.validate.rules import assert_valid
 from planner.wording import words_in
-from tests.conftest import tiny_scenario
+from tests.charts.test_charts import dana_plan
 from tests.risk.conftest import MONDAY, one_task_scenario
 
 LANGS = ("fi", "pl")
@@ -39,19 +36,8 @@ def said(lang: str, message: str) -> str:
 
 @pytest.fixture(scope="module")
 def late_plan() -> tuple[Scenario, Plan]:
-    """Dana alone: 30 h of design due Wednesday cannot be kept (late bar and marker), 3 h of
-    copy due Friday can; a budget of 1,000."""
-    dana = Person("Dana", ("designer", "copywriter"), 37.5, bill_rate=100)
-    scenario = tiny_scenario(
-        (
-            Task("draw", role="designer", hours=30, due=date(2027, 3, 3)),
-            Task("copy", role="copywriter", hours=3, due=date(2027, 3, 5)),
-        ),
-        team=(dana,),
-        budget=1000,
-    )
-    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
-    assert_valid(scenario, plan)
+    """Dana's 30 h of design due Wednesday cannot be kept: late bars and markers are drawn."""
+    scenario, plan = dana_plan(date(2027, 3, 3))
     assert plan.broken_promises
     return scenario, plan
 
