@@ -87,6 +87,7 @@ def run_risk_command(args: argparse.Namespace) -> int:
     if problem:
         print(f"planner: {problem}", file=sys.stderr)
         return 2
+    lang = args.lang or language_from_locale()  # of the text and the report; --json is English
     scenarios = [load_scenario(path) for path in args.scenario]
     settings = SolveSettings(time_limit=args.time_limit)
     plans = [optimise(scenario, settings) for scenario in scenarios]
@@ -109,16 +110,13 @@ def run_risk_command(args: argparse.Namespace) -> int:
         shown = objects[0] if len(objects) == 1 else {"scenarios": objects}
         print(json.dumps(shown, ensure_ascii=False))
     else:
-        lang = args.lang or language_from_locale()
         print("\n\n".join("\n".join(agency_lines(risk, lang)) for risk in results))
     if args.out:
         for path, scenario, plan, risk in zip(
             args.scenario, scenarios, plans, results, strict=True
         ):
             folder = args.out if len(scenarios) == 1 else args.out / path.stem
-            written = write_risk_report(
-                plan, scenario, risk, folder, args.lang or language_from_locale()
-            )
+            written = write_risk_report(plan, scenario, risk, folder, lang)
             print(f"wrote {written}", file=sys.stderr if args.json else sys.stdout)
     return 0 if all(sure_enough(risk) for risk in results) else 1
 
