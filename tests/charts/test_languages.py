@@ -21,7 +21,7 @@ from planner.plan import Plan
 from planner.risk import run_risk
 from planner.risk.charts import price_distribution_chart, promise_odds_chart, promise_table
 from planner.wording import words_in
-from tests.charts.test_charts import dana_plan
+from tests.charts.conftest import dana_plan
 from tests.risk.conftest import MONDAY, one_task_scenario
 
 LANGS = ("fi", "pl")
