@@ -351,7 +351,7 @@ def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, An
         chart: st.session_state.get(f"{chart}_by") or opts[0]
         for chart, (_title, opts) in TOGGLES.items()
     }
-    figures = app.app_figures(plan, scenario, by["utilisation"], by["budget"])
+    figures = app.app_figures(plan, scenario, by["utilisation"], by["budget"], words().lang)
     for chart, label in app.CHARTS.items():
         with tabs[label]:
             if chart == "utilisation" and audience() != AGENCY:

@@ -26,6 +26,7 @@ from planner.risk.words import (
     suggestion_sentence,
     summary_sentence,
 )
+from planner.wording import words_in
 
 SOURCES = (N_("Scenario on the main page"), N_("Sample"), N_("Upload a file"))
 AUDIENCES = (N_("Agency"), N_("Client"))
@@ -113,22 +114,23 @@ def simulate(scenario: Scenario, samples: int, seed: int, threshold: float) -> N
 
 def show(risk, audience: str) -> None:
     """The figures: summary, odds per promise (chart and words), price against budget."""
-    st.subheader(summary_sentence(risk))
+    lang = words().lang
+    st.subheader(summary_sentence(risk, lang))
     if not risk.has_figures:
         return
     if risk.uncertain_tasks == 0:
-        st.info(NO_RANGES)
-    st.plotly_chart(promise_odds_chart(risk), key="risk_promises")
+        st.info(words_in(lang).gettext(NO_RANGES))
+    st.plotly_chart(promise_odds_chart(risk, lang), key="risk_promises")
     if audience == "Client":
         for promise in risk.promises:
-            st.write(promise_sentence(promise))
+            st.write(promise_sentence(promise, lang))
     else:
-        st.dataframe(promise_table(risk), hide_index=True, key="risk_table")
+        st.dataframe(promise_table(risk, lang), hide_index=True, key="risk_table")
         for promise in risk.promises:
-            if (text := suggestion_sentence(promise)) is not None:
+            if (text := suggestion_sentence(promise, lang)) is not None:
                 st.write(f"**{promise.name}**: {text}")
-    st.write(budget_sentence(risk, audience.lower()))
-    st.plotly_chart(price_distribution_chart(risk), key="risk_price")
+    st.write(budget_sentence(risk, audience.lower(), lang))
+    st.plotly_chart(price_distribution_chart(risk, lang), key="risk_price")
     if audience == "Agency":
         st.caption(
             _(

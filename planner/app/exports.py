@@ -17,7 +17,7 @@ from planner.model import Scenario
 from planner.plan import Plan
 from planner.report.page import figure_bytes, report_html, report_pdf
 from planner.report.tables import plan_csv_text, plan_xlsx_bytes
-from planner.wording import Audience
+from planner.wording import Audience, Lang
 
 CHARTS: dict[str, str] = {
     "gantt": N_("Gantt"),
@@ -36,7 +36,11 @@ CHART_FORMATS: dict[str, str] = {
 
 
 def app_figures(
-    plan: Plan, scenario: Scenario, utilisation_by: str = "person", budget_by: str = "role"
+    plan: Plan,
+    scenario: Scenario,
+    utilisation_by: str = "person",
+    budget_by: str = "role",
+    lang: Lang = None,
 ) -> dict[str, go.Figure]:
     """The charts the app shows, by :data:`CHARTS` key.
 
@@ -48,11 +52,13 @@ def app_figures(
         ``"person"`` or ``"role"`` rows in the utilisation heatmap.
     budget_by
         ``"role"`` or ``"deliverable"`` bars in the budget chart.
+    lang
+        Language of the charts' words (default English; the app passes its chosen one).
     """
     return {
-        "gantt": gantt_chart(plan, scenario),
-        "utilisation": utilisation_heatmap(plan, scenario, by=utilisation_by),
-        "budget": budget_chart(plan, by=budget_by),
+        "gantt": gantt_chart(plan, scenario, lang),
+        "utilisation": utilisation_heatmap(plan, scenario, by=utilisation_by, lang=lang),
+        "budget": budget_chart(plan, by=budget_by, lang=lang),
     }
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from sqlalchemy.exc import SQLAlchemyError
 
-from planner.app.words import _, ngettext
+from planner.app.words import _, language, ngettext
 from planner.charts.pipeline import pipeline_heatmap
 from planner.i18n import N_
 from planner.io import ScenarioError
@@ -333,7 +333,11 @@ def pipeline_figures(
 ) -> tuple[go.Figure, go.Figure]:
     """The capacity heatmaps by person and by role."""
     data = pipeline(portfolio, start, weeks, tentative)
-    return pipeline_heatmap(data.by_person, "person"), pipeline_heatmap(data.by_role, "role")
+    lang = language()
+    return (
+        pipeline_heatmap(data.by_person, "person", lang),
+        pipeline_heatmap(data.by_role, "role", lang),
+    )
 
 
 def versions_table(store: Store, brief: str, audience: str) -> pd.DataFrame:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.i18n import N_
 from planner.model import Person, Scenario
 from planner.planning.calendar import public_holiday
 
-TIME_OFF, HOLIDAY, DAY_OFF = "Time off", "Public holiday", "Not a working day"
+TIME_OFF, HOLIDAY, DAY_OFF = N_("Time off"), N_("Public holiday"), N_("Not a working day")
 AWAY_KINDS: tuple[str, ...] = (TIME_OFF, HOLIDAY, DAY_OFF)
-"""The kinds of unavailable day, as the chart's legend names them."""
+"""The kinds of unavailable day, as the chart's legend names them (in English; the Gantt
+translates them)."""
 AWAY_COLOURS: dict[str, str] = {TIME_OFF: "#9e9e9e", HOLIDAY: "#c9b8dd", DAY_OFF: "#e8e8e8"}
 
 

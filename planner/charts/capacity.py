@@ -9,18 +9,32 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from planner.charts.style import (
-    DATE_FORMAT,
+    BY_TITLES,
     LATE_COLOUR,
     MET_COLOUR,
     PALETTE,
     base_layout,
+    chart_day,
+    chart_number,
+    chart_percent,
     chart_text,
+    chart_words,
     no_schedule_figure,
     share_heatmap,
 )
+from planner.i18n import N_, Texts
 from planner.model import Scenario
 from planner.plan import Plan
-from planner.wording import money, readable_key
+from planner.wording import Lang, money, readable_key
+
+HEATMAP_TITLES: dict[str, str] = {
+    "person": N_("Utilisation by person per week — booked share of free hours"),
+    "role": N_("Utilisation by role per week — booked share of free hours"),
+}
+BUDGET_TITLES: dict[str, str] = {
+    "role": N_("Price by role against the budget ({currency})"),
+    "deliverable": N_("Price by deliverable against the budget ({currency})"),
+}
 
 
 def _week(day: date) -> date:
@@ -94,17 +108,37 @@ def utilisation_table(plan: Plan, scenario: Scenario, by: str = "person") -> pd.
     return pd.DataFrame(rows, columns=columns)
 
 
-def _cell_text(share: float, left: float) -> str:
+def _cell_text(share: float, left: float, words: Texts) -> str:
+    _ = words.gettext
     if pd.isna(share):
         return "–"
+    over = _("{hours} h over").format(hours=chart_number(-left, words))
     if share == float("inf"):
-        return f"▲ no free time<br>{-left:.1f} h over"
+        return f"▲ {_('no free time')}<br>{over}"
     if share > 1 + 1e-9:
-        return f"▲ {share:.0%}<br>{-left:.1f} h over"
-    return f"{share:.0%}<br>{left:.1f} h left"
+        return f"▲ {chart_percent(share, words)}<br>{over}"
+    left_text = _("{hours} h left").format(hours=chart_number(left, words))
+    return f"{chart_percent(share, words)}<br>{left_text}"
 
 
-def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> go.Figure:
+def _cell_hover(name: str, week: date, row: object, words: Texts) -> str:
+    _ = words.gettext
+    head = _("{name}, week of {date}").format(
+        name=f"<b>{chart_text(name)}</b>", date=chart_day(week, words, "yMMMd")
+    )
+    booked = _("booked {booked} h of {free} h free").format(
+        booked=chart_number(row.booked_hours, words),  # type: ignore[attr-defined]
+        free=chart_number(row.free_hours, words),  # type: ignore[attr-defined]
+    )
+    left = _("free hours left: {hours} h").format(
+        hours=chart_number(row.left_hours, words)  # type: ignore[attr-defined]
+    )
+    return f"{head}<br>{booked}<br>{left}"
+
+
+def utilisation_heatmap(
+    plan: Plan, scenario: Scenario, by: str = "person", lang: Lang = None
+) -> go.Figure:
     """Weekly demand against capacity per person or role, with free hours left in each cell.
 
     Parameters
@@ -115,6 +149,8 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
         Its scenario.
     by
         ``"person"`` or ``"role"`` (see :func:`utilisation_table` for how roles share time).
+    lang
+        Language of the chart's words, numbers and dates (default English).
 
     Returns
     -------
@@ -123,13 +159,17 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
         cells over 100 % read "▲ 112%". Each cell also shows the free hours left and its
         hover text gives booked, free and left hours.
     """
-    title = f"Utilisation by {by} per week — booked share of free hours"
+    words = chart_words(lang)
+    _ = words.gettext
+    if by not in HEATMAP_TITLES:
+        raise ValueError(f"by must be 'person' or 'role', not {by!r}")
+    title = _(HEATMAP_TITLES[by])
     if not plan.has_schedule:
-        return no_schedule_figure(plan, title)
+        return no_schedule_figure(plan, title, words)
     table = utilisation_table(plan, scenario, by)
     weeks = sorted(table["week"].unique())
-    fmt = DATE_FORMAT if len({w.year for w in weeks}) <= 1 else f"{DATE_FORMAT} %Y"
-    labels = [w.strftime(fmt) for w in weeks]
+    skeleton = "MMMd" if len({w.year for w in weeks}) <= 1 else "yMMMd"
+    labels = [chart_day(w, words, skeleton) for w in weeks]
     names = list(dict.fromkeys(table["row"]))
     if by == "role":
         table = table.assign(row=table["row"].map(readable_key))
@@ -140,21 +180,15 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
     for name in names:
         part = table[table["row"] == name]
         z.append([None if pd.isna(s) else min(s, zmax) for s in part["share"]])
-        text.append(
-            [_cell_text(s, v) for s, v in zip(part["share"], part["left_hours"], strict=True)]
-        )
-        hover.append(
-            [
-                f"<b>{chart_text(name)}</b>, week of {w:%d %b %Y}<br>booked {r.booked_hours:.1f} h"
-                f" of {r.free_hours:.1f} h free<br>free hours left: {r.left_hours:.1f} h"
-                for w, r in zip(weeks, part.itertuples(), strict=True)
-            ]
-        )
+        shares = zip(part["share"], part["left_hours"], strict=True)
+        text.append([_cell_text(s, v, words) for s, v in shares])
+        rows = zip(weeks, part.itertuples(), strict=True)
+        hover.append([_cell_hover(name, w, r, words) for w, r in rows])
     cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
-    fig = share_heatmap(title, by, cells, zmax, row_height=55)
+    fig = share_heatmap(title, by, cells, zmax, row_height=55, lang=words)
     if by == "role":
         fig.add_annotation(
-            text="People with several roles count an equal share of their free time per role.",
+            text=_("People with several roles count an equal share of their free time per role."),
             xref="paper",
             yref="paper",
             x=0,
@@ -167,14 +201,15 @@ def utilisation_heatmap(plan: Plan, scenario: Scenario, by: str = "person") -> g
 
 
 # --- budget -----------------------------------------------------------------------------------
-def _total_label(plan: Plan) -> str:
+def _total_label(plan: Plan, words: Texts) -> str:
+    _ = words.gettext
     b, cur = plan.budget, plan.currency
-    label = chart_text(money(b.price, cur))
-    over = chart_text(money(b.price - (b.budget or 0), cur))
-    return label if b.within else f"{label}<br>{over} over budget"
+    label = chart_text(money(b.price, cur, words))
+    over = chart_text(money(b.price - (b.budget or 0), cur, words))
+    return label if b.within else label + "<br>" + _("{amount} over budget").format(amount=over)
 
 
-def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
+def budget_chart(plan: Plan, by: str = "role", lang: Lang = None) -> go.Figure:
     """Price by role (or deliverable) and in total, against the budget line.
 
     Parameters
@@ -184,6 +219,8 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
     by
         ``"role"`` (fixed costs get their own bar) or ``"deliverable"`` (fixed costs are
         their own deliverables already).
+    lang
+        Language of the chart's words and money (default English).
 
     Returns
     -------
@@ -194,15 +231,18 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
     """
     if by not in ("role", "deliverable"):
         raise ValueError(f"by must be 'role' or 'deliverable', not {by!r}")
+    words = chart_words(lang)
+    _ = words.gettext
     budget, cur = plan.budget, plan.currency
-    title = f"Price by {by} against the budget ({chart_text(cur)})"
+    title = _(BUDGET_TITLES[by]).format(currency=chart_text(cur))
     if not plan.has_schedule:
-        return no_schedule_figure(plan, title)
+        return no_schedule_figure(plan, title, words)
     parts = dict(budget.price_by_role if by == "role" else budget.price_by_deliverable)
+    fixed = _("Fixed costs")
     if by == "role" and budget.fixed_costs:
-        parts["Fixed costs"] = budget.fixed_costs
-    labels = [chart_text(readable_key(k) if by == "role" else k) for k in parts]
-    names = [*labels, "Total"]
+        parts[fixed] = budget.fixed_costs
+    labels = [chart_text(readable_key(k) if by == "role" and k != fixed else k) for k in parts]
+    names = [*labels, _("Total")]
     values = [round(v, 2) for v in parts.values()] + [budget.price]
     colours = [PALETTE[4]] * len(parts) + [MET_COLOUR if budget.within else LATE_COLOUR]
     shares = [v / budget.price if budget.price else 0.0 for v in values]
@@ -211,12 +251,14 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
             x=names,
             y=values,
             marker_color=colours,
-            text=[chart_text(money(v, cur)) for v in values[:-1]] + [_total_label(plan)],
+            text=[chart_text(money(v, cur, words)) for v in values[:-1]]
+            + [_total_label(plan, words)],
             textposition="outside",
             constraintext="none",
             cliponaxis=False,
             hovertext=[
-                f"<b>{n}</b><br>{chart_text(money(v, cur))}<br>{s:.0%} of the price"
+                f"<b>{n}</b><br>{chart_text(money(v, cur, words))}<br>"
+                + _("{share} of the price").format(share=chart_percent(s, words))
                 for n, v, s in zip(names, values, shares, strict=True)
             ],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -224,6 +266,27 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
         )
     )
     top = max([*values, budget.budget or 0.0])
+    _add_budget_line(fig, plan, words)
+    fig.update_layout(
+        **base_layout(
+            title,
+            420,
+            words,
+            xaxis={"title": _(BY_TITLES[by])},
+            yaxis={
+                "title": _("Price ({currency})").format(currency=chart_text(cur)),
+                "tickformat": ",.0f",
+                "range": [0, top * 1.18 or 1],
+            },
+        )
+    )
+    return fig
+
+
+def _add_budget_line(fig: go.Figure, plan: Plan, words: Texts) -> None:
+    """A dashed line at the budget with its amount, or a note that the brief gives none."""
+    _ = words.gettext
+    budget, cur = plan.budget, plan.currency
     if budget.budget is not None:
         fig.add_shape(
             type="line",
@@ -240,7 +303,7 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
             y=budget.budget,
             yanchor="bottom",
             xanchor="left",
-            text=f"budget {chart_text(money(budget.budget, cur))}",
+            text=chart_text(_("budget {amount}").format(amount=money(budget.budget, cur, words))),
             showarrow=False,
         )
     else:
@@ -249,19 +312,6 @@ def budget_chart(plan: Plan, by: str = "role") -> go.Figure:
             yref="paper",
             x=1,
             y=1,
-            text="no budget given",
+            text=_("no budget given"),
             showarrow=False,
         )
-    fig.update_layout(
-        **base_layout(
-            title,
-            420,
-            xaxis={"title": by.capitalize()},
-            yaxis={
-                "title": f"Price ({chart_text(cur)})",
-                "tickformat": ",.0f",
-                "range": [0, top * 1.18 or 1],
-            },
-        )
-    )
-    return fig

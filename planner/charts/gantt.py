@@ -18,26 +18,30 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from planner.charts.availability import AWAY_COLOURS, AWAY_KINDS, TIME_OFF, away_days
+from planner.charts.availability import AWAY_COLOURS, AWAY_KINDS, DAY_OFF, TIME_OFF, away_days
 from planner.charts.style import (
     CLIENT_COLOUR,
-    DATE_FORMAT,
     DAY_MS,
     LATE_COLOUR,
     MET_COLOUR,
     TASK_COLOURS,
     base_layout,
+    chart_day,
+    chart_number,
     chart_text,
+    chart_words,
+    date_axis,
     day_end,
     day_start,
     no_schedule_figure,
 )
+from planner.i18n import N_, Texts
 from planner.model import Scenario
 from planner.plan import Plan, PromiseOutcome, TaskPlan
-from planner.wording import days_text, promise_status
+from planner.wording import Lang, days_text, promise_status
 
-CLIENT_ROW = "Client"
-MILESTONE_ROW = "Milestones"
+CLIENT_ROW = N_("Client")
+MILESTONE_ROW = N_("Milestones")
 TASK_PATTERNS: tuple[str, ...] = ("", ".", "x", "+")
 """Fill patterns added once the task colours repeat (never "/", which marks client steps)."""
 
@@ -102,21 +106,36 @@ def _lanes(spans: list[_Span]) -> dict[int, tuple[int, int]]:
     return result
 
 
-def _status(promise: PromiseOutcome | None) -> str:
+def _row_text(row: str, words: Texts) -> str:
+    """A row's label: the "Client" and "Milestones" rows in ``words``, people as typed."""
+    return chart_text(words.gettext(row) if row in (CLIENT_ROW, MILESTONE_ROW) else row)
+
+
+def _status(promise: PromiseOutcome | None, words: Texts) -> str:
+    _ = words.gettext
     if promise is None:
-        return "no promised date"
-    return f"promised {promise.due:{DATE_FORMAT}}: {promise_status(promise.slip_days, True)}"
+        return _("no promised date")
+    return _("promised {date}: {status}").format(
+        date=chart_day(promise.due, words),
+        status=promise_status(promise.slip_days, True, words),  # type: ignore[arg-type]
+    )
 
 
-def _span_hover(span: _Span, scenario: Scenario, promise: PromiseOutcome | None) -> str:
+def _span_hover(
+    span: _Span, scenario: Scenario, promise: PromiseOutcome | None, words: Texts
+) -> str:
+    _ = words.gettext
     if span.task.kind == "client":
         source = scenario.task(span.task.source_task or span.task.id)
-        who, effort = "client step", f"{days_text(source.client_days or 0)} of client time"
+        who = _("client step")
+        effort = _("{days} of client time").format(days=days_text(source.client_days or 0, words))
     else:
-        who, effort = chart_text(span.row), f"{span.hours:.1f} h on these days"
+        who = chart_text(span.row)
+        effort = _("{hours} h on these days").format(hours=chart_number(span.hours, words))
+    when = f"{chart_day(span.start, words, 'MMMEd')} – {chart_day(span.finish, words, 'yMMMEd')}"
     return (
         f"<b>{chart_text(span.task.name)}</b><br>{who}<br>"
-        f"{span.start:%a %d %b} – {span.finish:%a %d %b %Y}<br>{effort}<br>{_status(promise)}"
+        f"{when}<br>{effort}<br>{_status(promise, words)}"
     )
 
 
@@ -143,9 +162,18 @@ def _bar(name: str, rows: dict[str, list], **style: object) -> go.Bar:
     )
 
 
-def _add_piece(rows: dict[str, list], span: _Span, lane: tuple[int, int], a: date, b: date, hover):
+def _add_piece(
+    rows: dict[str, list],
+    span: _Span,
+    lane: tuple[int, int],
+    days: tuple[date, date],
+    texts: tuple[str, str],
+) -> None:
+    """Add the bar of ``span`` over ``days`` (first, last) with ``texts`` (row label, hover)."""
+    a, b = days
+    label, hover = texts
     width = 0.8 / lane[1]
-    rows["y"].append(chart_text(span.row))
+    rows["y"].append(label)
     rows["base"].append(day_start(a).isoformat())
     rows["x"].append((b - a).days * DAY_MS + DAY_MS)
     rows["width"].append(width)
@@ -160,23 +188,35 @@ def _deliverable(scenario: Scenario, task: TaskPlan) -> str:
     return task.deliverable or source.deliverable or source.label
 
 
-def _add_away(fig: go.Figure, scenario: Scenario, first: date, last: date) -> None:
+def _away_reason(kind: str, person: str, reason: str, words: Texts) -> str:
+    """Why a person is away, in ``words``; a public holiday keeps its calendar name."""
+    _ = words.gettext
+    if kind == DAY_OFF:
+        return chart_text(_("{person}: not a working day").format(person=person))
+    if kind == TIME_OFF:
+        return chart_text(_("{person}: time off").format(person=person))
+    return chart_text(reason)
+
+
+def _add_away(fig: go.Figure, scenario: Scenario, first: date, last: date, words: Texts) -> None:
     """Shaded days per person (time off, holidays, non-working days), one trace per kind."""
+    _ = words.gettext
     rows: dict[str, dict[str, list]] = {k: defaultdict(list) for k in AWAY_KINDS}
     for away in away_days(scenario, first, last):
         part = rows[away.kind]
         part["y"].append(chart_text(away.person))
         part["base"].append(day_start(away.first).isoformat())
         part["x"].append(((away.last - away.first).days + 1) * DAY_MS)
-        when = f"{away.first:%a %d %b}" + (
-            f" – {away.last:%a %d %b}" if away.last != away.first else ""
+        when = chart_day(away.first, words, "MMMEd") + (
+            f" – {chart_day(away.last, words, 'MMMEd')}" if away.last != away.first else ""
         )
-        part["hover"].append(f"<b>{away.kind}</b><br>{chart_text(away.reason)}<br>{when}")
+        reason = _away_reason(away.kind, away.person, away.reason, words)
+        part["hover"].append(f"<b>{_(away.kind)}</b><br>{reason}<br>{when}")
     for kind, part in rows.items():
         if part["y"]:
             fig.add_trace(
                 go.Bar(
-                    name=kind,
+                    name=_(kind),
                     orientation="h",
                     y=part["y"],
                     base=part["base"],
@@ -187,7 +227,7 @@ def _add_away(fig: go.Figure, scenario: Scenario, first: date, last: date) -> No
                     hovertext=part["hover"],
                     hovertemplate="%{hovertext}<extra></extra>",
                     legendgroup="away",
-                    legendgrouptitle_text="Not available",
+                    legendgrouptitle_text=_("Not available"),
                 )
             )
 
@@ -198,7 +238,7 @@ def _task_row(task: TaskPlan) -> str:
     return task.people[0] if task.people else MILESTONE_ROW
 
 
-def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
+def gantt_chart(plan: Plan, scenario: Scenario, lang: Lang = None) -> go.Figure:
     """The plan by person: task bars, hatched client steps, promises and late work.
 
     Parameters
@@ -207,6 +247,9 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
         The plan to draw.
     scenario
         The scenario it was planned from (team order, task names, start date).
+    lang
+        Language of the chart's own words (titles, legend, hover texts, dates); default
+        English. Names from the scenario stay as typed.
 
     Returns
     -------
@@ -219,9 +262,11 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
         dates ("Promised date" trace) and planned finishes ("Planned finish" traces). A plan
         without a schedule gives an explanatory figure.
     """
-    title = f"Plan by person — {chart_text(scenario.title)}"
+    words = chart_words(lang)
+    _ = words.gettext
+    title = f"{_('Plan by person')} — {chart_text(scenario.title)}"
     if not plan.has_schedule:
-        return no_schedule_figure(plan, title)
+        return no_schedule_figure(plan, title, words)
     promises = {p.task: p for p in plan.promises}
     spans = _spans(plan)
     lanes = _lanes(spans)
@@ -229,19 +274,19 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
     late: dict[str, list] = defaultdict(list)
     for i, span in enumerate(spans):
         promise = promises.get(span.task.id)
-        hover = _span_hover(span, scenario, promise)
+        texts = (_row_text(span.row, words), _span_hover(span, scenario, promise, words))
         key = "client" if span.task.kind == "client" else _deliverable(scenario, span.task)
         on_time_end = span.finish
         if promise is not None and not promise.met and span.finish > promise.due:
             on_time_end = promise.due
             late_start = max(span.start, promise.due + timedelta(days=1))
-            _add_piece(late, span, lanes[i], late_start, span.finish, hover)
+            _add_piece(late, span, lanes[i], (late_start, span.finish), texts)
         if span.start <= on_time_end:
-            _add_piece(pieces[key], span, lanes[i], span.start, on_time_end, hover)
+            _add_piece(pieces[key], span, lanes[i], (span.start, on_time_end), texts)
     fig = go.Figure()
     first = min(s.start for s in spans) if spans else scenario.start
     last = max([s.finish for s in spans] + [p.due for p in plan.promises] + [first])
-    _add_away(fig, scenario, min(first, scenario.start), last)
+    _add_away(fig, scenario, min(first, scenario.start), last, words)
     agency = [key for key in pieces if key != "client"]
     for i, key in enumerate(agency):
         colour = TASK_COLOURS[i % len(TASK_COLOURS)]
@@ -255,55 +300,37 @@ def gantt_chart(plan: Plan, scenario: Scenario) -> go.Figure:
             "line": {"color": CLIENT_COLOUR, "width": 1.5},
         }
         fig.add_trace(
-            _bar("Client step", pieces["client"], marker=client_marker, textposition="outside")
+            _bar(_("Client step"), pieces["client"], marker=client_marker, textposition="outside")
         )
     if late:
         fig.add_trace(
             _bar(
-                "Late (after promised date)",
+                _("Late (after promised date)"),
                 late,
                 marker_color=LATE_COLOUR,
                 textfont={"color": "white"},
             )
         )
-    _add_promise_markers(fig, plan)
-    rows = [p.name for p in scenario.team]
-    rows += [r for r in (CLIENT_ROW, MILESTONE_ROW) if any(s.row == r for s in spans)]
-    rows += [r for r in {_task_row(plan.task(p.task)) for p in plan.promises} if r not in rows]
-    _add_day_line(fig, scenario.start, "start")
-    fig.update_layout(
-        **base_layout(
-            title,
-            max(320, 160 + 60 * len(rows)),
-            barmode="overlay",
-            uniformtext={"minsize": 9, "mode": "hide"},
-            hovermode="closest",
-            legend={"title": {"text": "Deliverables and markers"}, "tracegroupgap": 6},
-            xaxis={"type": "date", "tickformat": DATE_FORMAT, "title": "Date"},
-            yaxis={
-                "title": "Person",
-                "categoryorder": "array",
-                "categoryarray": [chart_text(row) for row in rows],
-                "range": [len(rows) - 0.5, -0.5],
-            },
-        )
-    )
+    _add_promise_markers(fig, plan, words)
+    _lay_out(fig, title, plan, scenario, spans, words)
     return fig
 
 
-def _add_promise_markers(fig: go.Figure, plan: Plan) -> None:
+def _add_promise_markers(fig: go.Figure, plan: Plan, words: Texts) -> None:
     """Open diamonds at promised dates, filled diamonds at planned finishes (green/vermillion)."""
+    _ = words.gettext
     placed = [p for p in plan.promises if p.finish is not None]
     if not placed:
         return
-    rows = [chart_text(_task_row(plan.task(p.task))) for p in placed]
+    rows = [_row_text(_task_row(plan.task(p.task)), words) for p in placed]
     hovers = [
-        f"<b>{chart_text(p.name)}</b><br>{_status(p)}<br>planned finish {p.finish:%a %d %b}"
+        f"<b>{chart_text(p.name)}</b><br>{_status(p, words)}<br>"
+        + _("planned finish {date}").format(date=chart_day(p.finish, words, "MMMEd"))  # type: ignore[arg-type]
         for p in placed
     ]
     fig.add_trace(
         go.Scatter(
-            name="Promised date",
+            name=_("Promised date"),
             mode="markers",
             x=[day_end(p.due).isoformat() for p in placed],
             y=rows,
@@ -312,12 +339,16 @@ def _add_promise_markers(fig: go.Figure, plan: Plan) -> None:
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    for met, name, colour in ((True, "on time", MET_COLOUR), (False, "late", LATE_COLOUR)):
+    finishes = (
+        (True, N_("Planned finish (on time)"), MET_COLOUR),
+        (False, N_("Planned finish (late)"), LATE_COLOUR),
+    )
+    for met, name, colour in finishes:
         chosen = [(p, r, h) for p, r, h in zip(placed, rows, hovers, strict=True) if p.met is met]
         if chosen:
             fig.add_trace(
                 go.Scatter(
-                    name=f"Planned finish ({name})",
+                    name=_(name),
                     mode="markers",
                     x=[day_end(p.finish).isoformat() for p, _, _ in chosen],  # type: ignore[arg-type]
                     y=[r for _, r, _ in chosen],
@@ -336,8 +367,39 @@ def _add_day_line(fig: go.Figure, day: date, label: str) -> None:
         y=1,
         xref="x",
         yref="paper",
-        text=f"{label} {day:{DATE_FORMAT}}",
+        text=label,
         showarrow=False,
         yanchor="bottom",
         font={"size": 11},
+    )
+
+
+def _lay_out(
+    fig: go.Figure, title: str, plan: Plan, scenario: Scenario, spans: list[_Span], words: Texts
+) -> None:
+    """Rows (team order, then the client and milestone rows), the start line, axes, legend."""
+    _ = words.gettext
+    rows = [p.name for p in scenario.team]
+    rows += [r for r in (CLIENT_ROW, MILESTONE_ROW) if any(s.row == r for s in spans)]
+    rows += [r for r in {_task_row(plan.task(p.task)) for p in plan.promises} if r not in rows]
+    _add_day_line(
+        fig, scenario.start, _("start {date}").format(date=chart_day(scenario.start, words))
+    )
+    fig.update_layout(
+        **base_layout(
+            title,
+            max(320, 160 + 60 * len(rows)),
+            words,
+            barmode="overlay",
+            uniformtext={"minsize": 9, "mode": "hide"},
+            hovermode="closest",
+            legend={"title": {"text": _("Deliverables and markers")}, "tracegroupgap": 6},
+            xaxis=date_axis(words, title=_("Date")),
+            yaxis={
+                "title": _("Person"),
+                "categoryorder": "array",
+                "categoryarray": [_row_text(row, words) for row in rows],
+                "range": [len(rows) - 0.5, -0.5],
+            },
+        )
     )

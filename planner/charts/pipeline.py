@@ -9,16 +9,45 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from planner.charts.style import chart_text, share_heatmap
+from planner.charts.style import (
+    chart_day,
+    chart_number,
+    chart_percent,
+    chart_text,
+    chart_words,
+    share_heatmap,
+)
+from planner.i18n import N_, Texts
+from planner.wording import Lang
+
+PIPELINE_TITLES: dict[str, str] = {
+    "person": N_("Booked work by person per week — share of free hours"),
+    "role": N_("Booked work by role per week — share of free hours"),
+}
 
 
-def _cell(share: float, booked: float, free: float) -> str:
+def _cell(share: float, booked: float, free: float, words: Texts) -> str:
+    _ = words.gettext
+    hours = chart_number(booked, words, 0)
     if free <= 0:
-        return f"{booked:.0f} h, no free time" if booked else "off"
-    return f"{share:.0%}<br>{booked:.0f} h"
+        return _("{hours} h, no free time").format(hours=hours) if booked else _("off")
+    return f"{chart_percent(share, words)}<br>{hours} h"
 
 
-def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
+def _hover(name: str, row: object, words: Texts) -> str:
+    _ = words.gettext
+    head = _("{name}, week of {date}").format(
+        name=f"<b>{chart_text(name)}</b>",
+        date=chart_day(row.week, words, "yMMMd"),  # type: ignore[attr-defined]
+    )
+    booked = _("booked {booked} h of {free} h free").format(
+        booked=chart_number(row.booked_hours, words),  # type: ignore[attr-defined]
+        free=chart_number(row.available_hours, words),  # type: ignore[attr-defined]
+    )
+    return f"{head}<br>{booked}"
+
+
+def pipeline_heatmap(frame: pd.DataFrame, by: str = "person", lang: Lang = None) -> go.Figure:
     """Weekly booked hours against free hours from :func:`planner.store.pipeline`.
 
     Parameters
@@ -27,6 +56,8 @@ def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
         ``Pipeline.by_person`` or ``Pipeline.by_role``.
     by
         ``"person"`` or ``"role"``: the column naming the rows.
+    lang
+        Language of the chart's words, numbers and dates (default English).
 
     Returns
     -------
@@ -34,7 +65,8 @@ def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
         Blue up to 100 % of free hours, orange to vermillion above; each cell shows the share
         and the booked hours, its hover text booked and free hours.
     """
-    title = f"Booked work by {by} per week — share of free hours"
+    words = chart_words(lang)
+    title = words.gettext(PIPELINE_TITLES[by])
     weeks = sorted(frame["week"].unique())
     names = list(dict.fromkeys(frame[by]))
     zmax = max(1.25, float(frame["utilisation"].max()) if len(frame) else 0.0)
@@ -43,15 +75,9 @@ def pipeline_heatmap(frame: pd.DataFrame, by: str = "person") -> go.Figure:
         rows = frame[frame[by] == name].sort_values("week")
         z.append([min(float(s), zmax) for s in rows["utilisation"]])
         cells = zip(rows["utilisation"], rows["booked_hours"], rows["available_hours"], strict=True)
-        text.append([_cell(s, b, f) for s, b, f in cells])
-        hover.append(
-            [
-                f"<b>{chart_text(name)}</b>, week of {r.week:%d %b %Y}"
-                f"<br>booked {r.booked_hours:.1f} h of {r.available_hours:.1f} h free"
-                for r in rows.itertuples()
-            ]
-        )
-    labels = [w.strftime("%d %b %Y") for w in weeks]
+        text.append([_cell(s, b, f, words) for s, b, f in cells])
+        hover.append([_hover(name, r, words) for r in rows.itertuples()])
+    labels = [chart_day(w, words, "yMMMd") for w in weeks]
     cells = {"z": z, "x": labels, "y": names, "text": text, "hover": hover}
-    fig = share_heatmap(title, by, cells, zmax, row_height=45)
+    fig = share_heatmap(title, by, cells, zmax, row_height=45, lang=words)
     return fig

@@ -12,13 +12,16 @@ import argparse
 from planner.i18n import LANGUAGES, language_from_locale
 
 
-def add_lang_option(command: argparse.ArgumentParser) -> None:
-    """Add ``--lang {en,fi,pl}`` (default: the locale's language) to ``command``."""
+def add_lang_option(
+    command: argparse.ArgumentParser, what: str = "language of input error messages"
+) -> None:
+    """Add ``--lang {en,fi,pl}`` (default: the locale's language) to ``command``; ``what``
+    says what it changes in the help."""
     command.add_argument(
         "--lang",
         choices=sorted(LANGUAGES),
         default=None,
-        help="language of input error messages (default: from the locale)",
+        help=f"{what} (default: from the locale)",
     )
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from planner.cli import args as cli_args
+from planner.cli.lang import add_lang_option
+from planner.i18n import language_from_locale
 from planner.io import load_scenario
 from planner.model import Scenario
 from planner.planning import SolveSettings
@@ -64,7 +66,8 @@ def add_risk_parser(commands: argparse._SubParsersAction) -> None:
         default=DEFAULT_TIME_LIMIT,
         help=f"solver time limit for the plan, seconds (default {DEFAULT_TIME_LIMIT:g})",
     )
-    risk.add_argument("--json", action="store_true", help="print one JSON object")
+    risk.add_argument("--json", action="store_true", help="print one JSON object (in English)")
+    add_lang_option(risk, "language of the text output, the report and input errors")
     risk.add_argument(
         "--out", type=Path, help="write the feasibility report with a risk section here"
     )
@@ -84,6 +87,7 @@ def run_risk_command(args: argparse.Namespace) -> int:
     if problem:
         print(f"planner: {problem}", file=sys.stderr)
         return 2
+    lang = args.lang or language_from_locale()  # of the text and the report; --json is English
     scenarios = [load_scenario(path) for path in args.scenario]
     settings = SolveSettings(time_limit=args.time_limit)
     plans = [optimise(scenario, settings) for scenario in scenarios]
@@ -106,24 +110,26 @@ def run_risk_command(args: argparse.Namespace) -> int:
         shown = objects[0] if len(objects) == 1 else {"scenarios": objects}
         print(json.dumps(shown, ensure_ascii=False))
     else:
-        print("\n\n".join("\n".join(agency_lines(risk)) for risk in results))
+        print("\n\n".join("\n".join(agency_lines(risk, lang)) for risk in results))
     if args.out:
         for path, scenario, plan, risk in zip(
             args.scenario, scenarios, plans, results, strict=True
         ):
             folder = args.out if len(scenarios) == 1 else args.out / path.stem
-            written = write_risk_report(plan, scenario, risk, folder)
+            written = write_risk_report(plan, scenario, risk, folder, lang)
             print(f"wrote {written}", file=sys.stderr if args.json else sys.stdout)
     return 0 if all(sure_enough(risk) for risk in results) else 1
 
 
 def write_risk_report(
-    optimised: Optimised, scenario: Scenario, risk: RiskResult, out: Path
+    optimised: Optimised, scenario: Scenario, risk: RiskResult, out: Path, lang: str = "en"
 ) -> Path:
-    """Write ``out/report.html``: the feasibility report of the plan with the risk section."""
+    """Write ``out/report.html``: the feasibility report of the plan with the risk section,
+    in ``lang`` (default English)."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / "report.html"
-    page = report_html(optimised.plan, scenario, sections=(risk_section_html(risk),))
+    section = risk_section_html(risk, lang)
+    page = report_html(optimised.plan, scenario, sections=(section,), lang=lang)
     path.write_text(page, encoding="utf-8")
     return path
 

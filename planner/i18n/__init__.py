@@ -63,8 +63,12 @@ DOMAINS["words"] = (
     "planner/diagnosis/change_text.py",
     "planner/diagnosis/sentences.py",
     "planner/diagnosis/explanation.py",
+    "planner/charts",
+    "planner/risk/charts.py",
+    "planner/risk/words.py",
+    "planner/risk/report.py",
 )
-"""The words people read about a plan in the CLI, the reports and the exports
+"""The words people read about a plan in the CLI, the reports, the exports and the charts
 (:mod:`planner.wording` and the modules that write sentences with it)."""
 
 

@@ -83,13 +83,15 @@ __all__ = [
 ]
 
 
-def standard_figures(plan: Plan, scenario: Scenario) -> dict[str, go.Figure]:
+def standard_figures(plan: Plan, scenario: Scenario, lang: Lang = None) -> dict[str, go.Figure]:
     """The charts written for every plan, by file stem.
 
     Parameters
     ----------
     plan, scenario
         The plan and its scenario.
+    lang
+        Language of the charts' words (default English).
 
     Returns
     -------
@@ -98,11 +100,11 @@ def standard_figures(plan: Plan, scenario: Scenario) -> dict[str, go.Figure]:
         and ``budget_by_deliverable``.
     """
     return {
-        "gantt": gantt_chart(plan, scenario),
-        "utilisation_by_person": utilisation_heatmap(plan, scenario, "person"),
-        "utilisation_by_role": utilisation_heatmap(plan, scenario, "role"),
-        "budget": budget_chart(plan, "role"),
-        "budget_by_deliverable": budget_chart(plan, "deliverable"),
+        "gantt": gantt_chart(plan, scenario, lang),
+        "utilisation_by_person": utilisation_heatmap(plan, scenario, "person", lang),
+        "utilisation_by_role": utilisation_heatmap(plan, scenario, "role", lang),
+        "budget": budget_chart(plan, "role", lang),
+        "budget_by_deliverable": budget_chart(plan, "deliverable", lang),
     }
 
 
@@ -444,7 +446,7 @@ def write_outputs(
     progress
         Called after each file is written, in order (large exports take minutes).
     lang
-        Language of the report and of the tables' headings (default English).
+        Language of the report, the tables' headings and the chart files (default English).
 
     Returns
     -------
@@ -455,7 +457,13 @@ def write_outputs(
     """
     written = _Written(progress)
     write_plan_tables(plan, out_dir, audience, changes, lang, on_file=written.add)
-    figures = audience_figures(standard_figures(plan, scenario), audience)
+    figures = audience_figures(standard_figures(plan, scenario, lang), audience)
+    # The report lays out English figures and translates them as it prints them
+    # (planner.report.layout), so it gets its own copies when the files are in another language.
+    english = words_in(lang).lang == "en"
+    report_figures = (
+        figures if english else audience_figures(standard_figures(plan, scenario), audience)
+    )
     static = static_export_available()
     problem = None if static else "no Chromium found (install chromium or set BROWSER_PATH)"
     for name, fig in figures.items():
@@ -468,7 +476,7 @@ def write_outputs(
             path = out_dir / f"{name}.{fmt}"
             path.write_bytes(data)
             written.add(path)
-    charts = {name: figures[name] for name in report_charts(audience)}
+    charts = {name: report_figures[name] for name in report_charts(audience)}
     page = report_html(plan, scenario, charts, audience, changes, lang=lang)
     path = out_dir / "report.html"
     path.write_text(page, encoding="utf-8")

@@ -14,18 +14,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from planner.charts.style import (
-    DATE_FORMAT,
     LATE_COLOUR,
     MET_COLOUR,
     PALETTE,
     base_layout,
+    chart_percent,
     chart_text,
+    chart_words,
+    date_axis,
     day_end,
     message_figure,
 )
 from planner.diagnosis.text import day_text, money_text
+from planner.i18n import N_, Texts
 from planner.risk.result import PromiseRisk, RiskResult
 from planner.risk.words import chance_phrase, odds_text
+from planner.wording import Lang
 
 SPREAD_COLOUR = PALETTE[4]
 """Okabe-Ito blue for the finish-date spread."""
@@ -34,45 +38,60 @@ _HOVER = "%{hovertext}<extra></extra>"
 template."""
 
 
-def _hover(promise: PromiseRisk) -> str:
-    return (
-        f"<b>{chart_text(promise.name)}</b><br>promised {day_text(promise.due)}: "
-        f"{chance_phrase(promise.p_on_time, 'then')}<br>"
-        f"half of the outcomes by {day_text(promise.p50)}<br>"
-        f"4 in 5 by {day_text(promise.p80)}<br>19 in 20 by {day_text(promise.p95)}"
-    )
+def _hover(promise: PromiseRisk, words: Texts) -> str:
+    _ = words.gettext
+    lines = [
+        _("promised {date}: {odds}").format(
+            date=day_text(promise.due, words),
+            odds=chance_phrase(promise.p_on_time, _("then"), words),
+        ),
+        _("half of the outcomes by {date}").format(date=day_text(promise.p50, words)),
+        _("4 in 5 by {date}").format(date=day_text(promise.p80, words)),
+        _("19 in 20 by {date}").format(date=day_text(promise.p95, words)),
+    ]
+    return f"<b>{chart_text(promise.name)}</b><br>" + "<br>".join(chart_text(x) for x in lines)
 
 
-def promise_odds_chart(risk: RiskResult) -> go.Figure:
+def _no_figures(title: str, risk: RiskResult, fallback: str, words: Texts) -> go.Figure:
+    _ = words.gettext
+    reason = risk.message or _(fallback)
+    text = _("No risk figures: {reason}.").format(reason=reason)
+    return message_figure(title, chart_text(text), words)
+
+
+def promise_odds_chart(risk: RiskResult, lang: Lang = None) -> go.Figure:
     """Finish-date spread of every promise beside its promised date (see module docstring).
 
     Parameters
     ----------
     risk
         A risk run.
+    lang
+        Language of the chart's words and dates (default English).
 
     Returns
     -------
     go.Figure
         One row per promise, dates on the x axis.
     """
-    title = "When each promise is done: spread of finish dates"
+    words = chart_words(lang)
+    _ = words.gettext
+    title = _("When each promise is done: spread of finish dates")
     if not risk.has_figures or not risk.promises:
-        return message_figure(
-            title, chart_text(f"No risk figures: {risk.message or 'no promises'}.")
-        )
+        return _no_figures(title, risk, N_("no promises"), words)
     fig = go.Figure()
     for promise in risk.promises:
-        _add_promise(fig, promise, promise.p_on_time >= risk.threshold)
+        _add_promise(fig, promise, promise.p_on_time >= risk.threshold, words)
     rows = [chart_text(p.name) for p in risk.promises]
     fig.update_layout(
         **base_layout(
             title,
             160 + 44 * len(rows),
+            words,
             showlegend=False,
-            xaxis={"title": "Finish date", "type": "date", "tickformat": DATE_FORMAT},
+            xaxis=date_axis(words, title=_("Finish date")),
             yaxis={
-                "title": "Promise",
+                "title": _("Promise"),
                 "categoryorder": "array",
                 "categoryarray": list(reversed(rows)),
                 "automargin": True,
@@ -82,16 +101,17 @@ def promise_odds_chart(risk: RiskResult) -> go.Figure:
     return fig
 
 
-def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool) -> None:
+def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool, words: Texts) -> None:
+    _ = words.gettext
     q = promise.quantiles
-    row, hover = chart_text(promise.name), _hover(promise)
+    row, hover = chart_text(promise.name), _hover(promise, words)
     fig.add_trace(
         go.Scatter(
             x=[day_end(q[0.05]), day_end(q[0.95])],
             y=[row, row],
             mode="lines",
             line={"color": SPREAD_COLOUR, "width": 2},
-            name="5th–95th percentile",
+            name=_("5th–95th percentile"),
             hovertext=hover,
             hovertemplate=_HOVER,
         )
@@ -102,15 +122,15 @@ def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool) -> None:
             y=[row, row],
             mode="lines",
             line={"color": SPREAD_COLOUR, "width": 14},
-            name="middle half",
+            name=_("middle half"),
             hovertext=hover,
             hovertemplate=_HOVER,
         )
     )
     marks = (
-        (promise.p50, "line-ns", "white", "median"),
-        (promise.p80, "diamond", "black", "P80: 4 in 5"),
-        (promise.due, "x", MET_COLOUR if sure else LATE_COLOUR, "promised"),
+        (promise.p50, "line-ns", "white", _("median")),
+        (promise.p80, "diamond", "black", _("P80: 4 in 5")),
+        (promise.due, "x", MET_COLOUR if sure else LATE_COLOUR, _("promised")),
     )
     for day, symbol, colour, label in marks:
         fig.add_trace(
@@ -125,53 +145,57 @@ def _add_promise(fig: go.Figure, promise: PromiseRisk, sure: bool) -> None:
                     "line": {"width": 2, "color": colour},
                 },
                 name=label,
-                hovertext=f"{label}: {day_text(day)}<br>{hover}",
+                hovertext=f"{label}: {chart_text(day_text(day, words))}<br>{hover}",
                 hovertemplate=_HOVER,
             )
         )
 
 
-def price_distribution_chart(risk: RiskResult) -> go.Figure:
+def price_distribution_chart(risk: RiskResult, lang: Lang = None) -> go.Figure:
     """Histogram of the sampled prices with the budget and the P80 price marked.
 
     Parameters
     ----------
     risk
         A risk run.
+    lang
+        Language of the chart's words and money (default English).
 
     Returns
     -------
     go.Figure
         Price on the x axis, number of outcomes on the y axis.
     """
-    title = "Price over the simulated outcomes against the budget"
+    words = chart_words(lang)
+    _ = words.gettext
+    title = _("Price over the simulated outcomes against the budget")
     budget = risk.budget
     if budget is None or len(risk.prices) == 0:
-        return message_figure(
-            title, chart_text(f"No risk figures: {risk.message or 'no samples'}.")
-        )
+        return _no_figures(title, risk, N_("no samples"), words)
     fig = go.Figure(
         go.Histogram(
             x=risk.prices,
             nbinsx=40,
             marker={"color": SPREAD_COLOUR},
-            name="outcomes",
-            hovertemplate="price %{x}<br>%{y} outcomes<extra></extra>",
+            name=_("outcomes"),
+            hovertemplate=_("price %{x}<br>%{y} outcomes") + "<extra></extra>",
         )
     )
     fig.add_vline(
         x=budget.p80_price,
         line={"color": "black", "dash": "dot"},
-        annotation_text=f"P80 {chart_text(money_text(budget.p80_price, risk.currency))}",
+        annotation_text=f"P80 {chart_text(money_text(budget.p80_price, risk.currency, words))}",
     )
     if budget.budget is not None and budget.p_within is not None:
         colour = MET_COLOUR if budget.p_within >= risk.threshold else LATE_COLOUR
         fig.add_vline(
             x=budget.budget,
             line={"color": colour, "width": 3},
-            annotation_text=(
-                f"budget {chart_text(money_text(budget.budget, risk.currency))}: "
-                f"{_within(budget.p_within)}"
+            annotation_text=chart_text(
+                _("budget {amount}: {odds}").format(
+                    amount=money_text(budget.budget, risk.currency, words),
+                    odds=_within(budget.p_within, words),
+                )
             ),
             annotation_position="top left",
         )
@@ -179,34 +203,51 @@ def price_distribution_chart(risk: RiskResult) -> go.Figure:
         **base_layout(
             title,
             380,
+            words,
             showlegend=False,
-            xaxis={"title": f"Price ({chart_text(risk.currency)})"},
-            yaxis={"title": "Simulated outcomes"},
+            xaxis={"title": _("Price ({currency})").format(currency=chart_text(risk.currency))},
+            yaxis={"title": _("Simulated outcomes")},
             bargap=0.05,
         )
     )
     return fig
 
 
-def _within(p: float) -> str:
+def _within(p: float, words: Texts) -> str:
+    _ = words.gettext
     if p <= 0:
-        return "no simulated outcome within"
+        return _("no simulated outcome within")
     if p >= 1:
-        return "every simulated outcome within"
-    return f"{odds_text(p)} chance within"
+        return _("every simulated outcome within")
+    return _("{odds} chance within").format(odds=odds_text(p, words))
 
 
-def promise_table(risk: RiskResult) -> pd.DataFrame:
-    """A table beside the chart: promised date, odds in words, P80 date, suggestion (text)."""
+PROMISE_COLUMNS: tuple[str, ...] = (
+    N_("promise"),
+    N_("promised"),
+    N_("on-time odds"),
+    N_("4 in 5 by (P80)"),
+    N_("commit to"),
+)
+"""The columns of :func:`promise_table` (in English; translated with the table)."""
+
+
+def promise_table(risk: RiskResult, lang: Lang = None) -> pd.DataFrame:
+    """A table beside the chart: promised date, odds in words, P80 date, suggestion (text).
+
+    The column names and words are in ``lang`` (default English).
+    """
+    words = chart_words(lang)
+    _ = words.gettext
+    columns = [_(name) for name in PROMISE_COLUMNS]
     rows = [
-        {
-            "promise": p.name,
-            "promised": day_text(p.due),
-            "on-time odds": f"{odds_text(p.p_on_time)} ({p.p_on_time:.0%})",
-            "4 in 5 by (P80)": day_text(p.p80),
-            "commit to": day_text(p.commit_to) if p.commit_to else "keep the date",
-        }
+        (
+            p.name,
+            day_text(p.due, words),
+            f"{odds_text(p.p_on_time, words)} ({chart_percent(p.p_on_time, words)})",
+            day_text(p.p80, words),
+            day_text(p.commit_to, words) if p.commit_to else _("keep the date"),
+        )
         for p in risk.promises
     ]
-    columns = ["promise", "promised", "on-time odds", "4 in 5 by (P80)", "commit to"]
     return pd.DataFrame(rows, columns=columns)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from planner.app import issue_lines, scenario_from_edits
 from planner.app.words import language, use_language, words
 from planner.i18n import Texts
+from planner.wording import words_in
 
 APP = "../../streamlit_app.py"  # AppTest.from_file resolves relative to this file
 RISK = "../../pages/3_Risk.py"
@@ -166,3 +168,15 @@ def test_the_verdict_and_promise_statuses_follow_the_language(main_app: AppTest)
     main_app.selectbox(key="client_lang").set_value("en").run()
     shown = " ".join(box.value for box in [*main_app.error, *main_app.success, *main_app.warning])
     assert "promises cannot be kept" in shown.replace("\\", "")
+
+
+def test_the_charts_follow_the_chosen_language(main_app: AppTest) -> None:
+    """The Gantt's title (from the ``words`` catalogue) switches with the app's language."""
+    for lang in ("fi", "pl", "en"):
+        main_app.selectbox(key="client_lang").set_value(lang).run()
+        assert not main_app.exception, main_app.exception
+        specs = [json.loads(chart.proto.spec) for chart in main_app.get("plotly_chart")]
+        titles = [spec["layout"]["title"]["text"] for spec in specs]
+        heading = words_in(lang).gettext("Plan by person")
+        assert lang == "en" or heading != "Plan by person"
+        assert any(title.startswith(f"{heading} — ") for title in titles), titles

@@ -26,6 +26,7 @@ from planner.plan import BudgetCheck, Plan
 from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario
 from planner.validate.rules import assert_valid
+from tests.charts.conftest import dana_plan
 from tests.conftest import tiny_scenario
 
 MARKER_TRACES = {"Promised date", "Planned finish (on time)", "Planned finish (late)"}
@@ -35,23 +36,11 @@ AWAY_BARS = {"Time off", "Public holiday", "Not a working day"}
 
 @pytest.fixture(scope="module")
 def tiny_plan() -> tuple[Scenario, Plan]:
-    """Dana (designer + copywriter, 7.5 h Mon–Fri): 30 h design due Thu, 3 h copy due Fri.
-
-    The design needs all of Mon–Thu, so the copy lands on Friday: by hand, week of 1 March has
-    37.5 h free and 33 h booked; by role each role gets 18.75 h, design books 30 h (160 %).
+    """The design due Thursday needs all of Mon–Thu, so the copy lands on Friday: by hand, week
+    of 1 March has 37.5 h free and 33 h booked; by role each role gets 18.75 h, design books
+    30 h (160 %).
     """
-    dana = Person("Dana", ("designer", "copywriter"), 37.5, bill_rate=100)
-    scenario = tiny_scenario(
-        (
-            Task("draw", role="designer", hours=30, due=date(2027, 3, 4)),
-            Task("copy", role="copywriter", hours=3, due=date(2027, 3, 5)),
-        ),
-        team=(dana,),
-        budget=1000,
-    )
-    plan = plan_scenario(scenario, SolveSettings(time_limit=2))
-    assert_valid(scenario, plan)
-    return scenario, plan
+    return dana_plan(date(2027, 3, 4))
 
 
 def _bars(fig: go.Figure) -> list[go.Bar]:

@@ -98,6 +98,17 @@ def figures(hostile: tuple[Scenario, Plan]) -> dict[str, go.Figure]:
             "utilisation": [1 / 3] * len(people),
         }
     )
+    translated = {
+        f"{lang}_{name}": fig
+        for lang in ("fi", "pl")
+        for name, fig in {
+            **app_figures(plan, scenario, "role", "deliverable", lang),
+            **standard_figures(plan, scenario, lang),
+            "risk_promises": promise_odds_chart(risk, lang),
+            "risk_price": price_distribution_chart(risk, lang),
+            "pipeline": pipeline_heatmap(frame, "person", lang),
+        }.items()
+    }
     return {
         **shown,
         **printed,
@@ -105,6 +116,7 @@ def figures(hostile: tuple[Scenario, Plan]) -> dict[str, go.Figure]:
         "risk_promises": promise_odds_chart(risk),
         "risk_price": price_distribution_chart(risk),
         "pipeline": pipeline_heatmap(frame, "person"),
+        **translated,
     }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import openpyxl
@@ -210,3 +211,18 @@ def test_cli_client_outputs_in_a_language_carry_no_internal_figure(
     header = (out / "promises.csv").read_text(encoding="utf-8").splitlines()[0]
     assert words_in(lang).gettext("Slip days") in header
     assert leaks(page, scenario, plan, lang) == []
+    assert not list(out.glob("utilisation*"))  # the client gets no utilisation chart
+    gantt = _chart_strings(out / "gantt.html")
+    title = words_in(lang).gettext("Plan by person")
+    assert title != "Plan by person" and f"{title} — " in gantt
+    budget = _chart_strings(out / "budget.html")
+    assert words_in(lang).gettext("Price ({currency})").format(currency=plan.currency) in budget
+    for path in set(out.glob("*.html")) - {out / "report.html"}:
+        assert leaks(_chart_strings(path), scenario, plan, lang) == [], path.name
+
+
+def _chart_strings(path: Path) -> str:
+    """A chart file's figure (data and layout, after plotly.js) with its JSON's ``\\uXXXX``
+    escapes read back."""
+    text = path.read_text(encoding="utf-8").rsplit("Plotly.newPlot(", 1)[1]
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), text)

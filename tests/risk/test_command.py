@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 
@@ -11,6 +12,7 @@ from planner.cli.commands import main
 from planner.cli.risk import progress_bar, terminal_progress
 from planner.io import save_scenario
 from planner.model import ThreePoint
+from planner.wording import day_text, words_in
 from tests.conftest import DATA_DIR
 from tests.risk.conftest import MONDAY, one_task_scenario
 
@@ -86,3 +88,36 @@ def test_several_scenarios_run_as_one_sweep(capsys) -> None:
     names = [s["scenario"] for s in both]
     assert names == ["Lumo oat drink spring campaign", "Kivi Café social retainer, spring 2027"]
     assert all(s["samples"] == 200 and s["promises"] for s in both)
+
+
+def test_lang_pl_prints_polish_and_json_stays_english(tmp_path, capsys) -> None:
+    path = tmp_path / "tiny.yaml"
+    save_scenario(one_task_scenario(ThreePoint(10, 15, 30), MONDAY.replace(day=2)), path)
+    assert main(["risk", str(path), "--samples", "300", "--lang", "pl"]) == 1
+    out = capsys.readouterr().out
+    _ = words_in("pl").gettext
+    commit = _("Commit to {date} instead of {promised} (4 in 5 chance).")
+    assert commit != "Commit to {date} instead of {promised} (4 in 5 chance)."
+    expected = commit.format(
+        date=day_text(MONDAY.replace(day=3), "pl"), promised=day_text(MONDAY.replace(day=2), "pl")
+    )
+    assert expected in out and "Commit to" not in out
+    assert _("Suggestions:") in out and _("on time") in out
+    runs = {}
+    for lang in ("pl", "en"):
+        main(["risk", str(path), "--samples", "300", "--json", "--lang", lang])
+        runs[lang] = json.loads(capsys.readouterr().out)
+        runs[lang].pop("seconds")
+    assert runs["pl"] == runs["en"]  # --json stays English
+
+
+def test_out_writes_the_risk_report_in_the_language(tmp_path, capsys) -> None:
+    path = tmp_path / "tiny.yaml"
+    save_scenario(one_task_scenario(ThreePoint(10, 15, 30), MONDAY.replace(day=2)), path)
+    out = tmp_path / "out"
+    main(["risk", str(path), "--samples", "300", "--out", str(out), "--lang", "fi"])
+    page = (out / "report.html").read_text(encoding="utf-8")
+    _ = words_in("fi").gettext
+    assert '<html lang="fi">' in page
+    assert html.escape(_("How sure are we?")) in page and "How sure are we?" not in page
+    assert _("P80 price {price}.").split("{price}")[0] not in page  # still for the client
