@@ -257,9 +257,15 @@ def download_buttons(downloads: list[app.Download], columns: int, static: bool) 
 
 
 def dates_table(data: Any, key: str, *dates: str) -> None:
-    """A read-only table whose ``dates`` columns read ``Wed 17 Mar 2027``."""
+    """A read-only table whose ``dates`` columns read ``Wed 17 Mar 2027`` (in Finnish and
+    Polish the locale's own form, ``17.3.2027``: the browser's date format is English only)."""
     config: dict[str, Any] = {name: _(name) for name in COLUMN_NAMES}
-    config.update({c: st.column_config.DateColumn(_(c), format="ddd D MMM YYYY") for c in dates})
+    if language() == "en":
+        config.update(
+            {c: st.column_config.DateColumn(_(c), format="ddd D MMM YYYY") for c in dates}
+        )
+    else:
+        data = app.local_dates(data, dates, language())
     st.dataframe(data, hide_index=True, key=key, column_config=config)
 
 

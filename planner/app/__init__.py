@@ -71,6 +71,7 @@ from planner.app.uploads import read_seconds, read_upload
 from planner.app.verdict import (
     STATUS_COLOURS,
     Verdict,
+    local_dates,
     promises_styler,
     promises_table,
     summarise,
@@ -104,6 +105,7 @@ __all__ = [
     "issue_table",
     "list_samples",
     "load_session",
+    "local_dates",
     "new_session_id",
     "person_choices",
     "plan_csv_bytes",

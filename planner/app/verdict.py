@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from pandas.io.formats.style import Styler
 
 from planner.app.words import language
+from planner.i18n import Texts
 from planner.plan import Plan
 from planner.wording import (
     budget_delta,
@@ -149,3 +150,19 @@ def promises_styler(frame: pd.DataFrame) -> Styler:
         return [f"background-color: {shade}"] * len(row)
 
     return frame.style.apply(colour, axis=1)
+
+
+def local_dates(data: Any, dates: tuple[str, ...], lang: str) -> Any:
+    """``data`` (a frame or a Styler) with its ``dates`` columns as dates in ``lang``'s own
+    medium form (``28.4.2027``, ``28 kwi 2027``): the browser's date column format is English."""
+    words = Texts(lang)
+
+    def text(day: Any) -> str:
+        return "" if day is None or pd.isna(day) else words.date(day, "medium")
+
+    if isinstance(data, Styler):
+        return data.format({column: text for column in dates})
+    frame = data.copy()
+    for column in dates:
+        frame[column] = frame[column].map(text)
+    return frame

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.app import issue_lines, scenario_from_edits
+from planner.app import issue_lines, local_dates, scenario_from_edits
 from planner.app.words import language, use_language, words
 from planner.i18n import Texts
 from planner.wording import words_in
@@ -180,3 +181,14 @@ def test_the_charts_follow_the_chosen_language(main_app: AppTest) -> None:
         heading = words_in(lang).gettext("Plan by person")
         assert lang == "en" or heading != "Plan by person"
         assert any(title.startswith(f"{heading} — ") for title in titles), titles
+
+
+def test_table_dates_are_in_the_chosen_language() -> None:
+    frame = pd.DataFrame(
+        {"Promise": ["Launch"], "Promised": [date(2027, 4, 28)], "Realistic": [None]}
+    )
+    finnish = local_dates(frame, ("Promised", "Realistic"), "fi")
+    assert list(finnish["Promised"]) == ["28.4.2027"] and list(finnish["Realistic"]) == [""]
+    polish = local_dates(frame.style, ("Promised",), "pl").to_html()
+    assert "28 kwi 2027" in polish and "2027-04-28" not in polish
+    assert frame["Promised"].iloc[0] == date(2027, 4, 28)  # the data itself is untouched
