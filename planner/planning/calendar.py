@@ -35,6 +35,7 @@ def public_holiday(country: str | None, subdivision: str | None, day: date) -> s
     return _holiday_table(country, subdivision, day.year).get(day)
 
 
+@cache  # a handful of distinct figures, asked for every person-day of every calendar built
 def hours_to_minutes(hours: float) -> Fraction:
     """Exact minutes of a decimal hour figure (``37.5`` → ``2250``)."""
     return Fraction(str(hours)) * 60

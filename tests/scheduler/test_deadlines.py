@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.scheduler import Activity, Precedence, Problem, Resource
 from planner.scheduler.deadlines import (
     check_deadlines,
@@ -117,6 +119,26 @@ def test_min_cost_moves_the_date_when_that_is_cheaper() -> None:
     )
     assert result.status == "OPTIMAL" and result.cost == 100
     assert result.shift == {"job": 1}
+
+
+@pytest.mark.parametrize(
+    ("at_most", "status", "cost"), [(100, "OPTIMAL", 100), (99, "INFEASIBLE", None)]
+)
+def test_min_cost_within_a_known_cost(at_most: int, status: str, cost: int | None) -> None:
+    """A bound at the cheapest answer (a 1-period move at 100) keeps it; one below it leaves
+    none (overtime costs 450)."""
+    problem, movable = _overtime_problem(100)
+    result = solve_min_cost(
+        problem,
+        [],
+        movable,
+        priced={"ot: ann": 1},
+        companions={"ot: ann": "ann"},
+        team_limit={"job": 1},
+        time_limit=2,
+        cost_at_most=at_most,
+    )
+    assert result.status == status and result.cost == cost
 
 
 def test_min_cost_reports_infeasible_hard_deadlines() -> None:
