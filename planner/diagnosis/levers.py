@@ -342,7 +342,7 @@ def find_alternatives(
     ordered = sorted(pools.values(), key=lambda p: changes_cost(p[0]))
     settler = _Settler(context, plan, min_priority, settings, settings.limited_to(replan_limit))
     kinds = _first_of_each_kind(ordered, settler.settle, limit, _scaled(progress, 0.6, 1.0))
-    ranked = sorted(kinds.values(), key=_rank)
+    ranked = _undominated(sorted(kinds.values(), key=_rank))
     return tuple(
         Alternative(a.changes, a.cost, a.verdict_after, a.price_after, a.plan_after, chr(65 + k))
         for k, a in enumerate(ranked)
@@ -437,6 +437,24 @@ def _scaled(progress: Progress | None, low: float, high: float) -> Progress | No
     if progress is None:
         return None
     return lambda words, share: progress(words, low + (high - low) * share)
+
+
+def _undominated(ranked: list[Alternative]) -> list[Alternative]:
+    """``ranked`` without the alternatives another one beats outright: the other makes a subset
+    of the same changes to the brief (budget raises aside) and the client pays no more."""
+
+    def brief_changes(alternative: Alternative) -> set[tuple[Any, ...]]:
+        return {_signature([c])[0] for c in alternative.changes if c.kind != BUDGET}
+
+    kept: list[Alternative] = []
+    for alternative in ranked:
+        mine = brief_changes(alternative)
+        if not any(
+            brief_changes(other) <= mine and other.price_after <= alternative.price_after
+            for other in kept
+        ):
+            kept.append(alternative)
+    return kept
 
 
 def _rank(alternative: Alternative) -> tuple[float, int, float]:

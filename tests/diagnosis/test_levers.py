@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from planner.diagnosis import levers
 from planner.diagnosis.changes import (
     BUDGET,
     DROP_TASK,
@@ -317,3 +318,21 @@ def test_tundra_gets_several_checked_alternatives() -> None:
             p.task: p.due for p in plan_scenario(scenario, SolveSettings(time_limit=LIMIT)).promises
         }
         assert unneeded_moves(alternative.changes, alternative.plan_after, promised) == []
+
+
+def test_an_alternative_beaten_outright_is_not_offered() -> None:
+    """C makes A's changes and one more and costs the client more: only A is offered (a budget
+    raise of another size does not make C different)."""
+    move = Change("move_date", "concept", 2, 400.0, "Move Concept by 2 days")
+    review = Change("turnaround", "review", 2, 300.0, "Review in 2 days instead of 4")
+    extra = Change("overtime", "Aino", 4, 200.0, "Overtime for Aino")
+
+    def alternative(price: float, *changes: Change) -> Alternative:
+        raise_to = Change("budget", "budget", price - 1000, price - 1000, "Raise the budget")
+        return Alternative((*changes, raise_to), 0.0, "feasible", price, None)  # type: ignore[arg-type]
+
+    a = alternative(10_000, move)
+    b = alternative(10_100, review)  # other changes: kept although dearer
+    c = alternative(10_270, move, extra)  # A's changes and more, dearer: dropped
+    d = alternative(9_900, move, review)  # more changes but cheaper for the client: kept
+    assert levers._undominated([d, a, b, c]) == [d, a, b]
