@@ -89,12 +89,19 @@ def extract_schedule(solver: cp_model.CpSolver, problem: Problem, v: Variables) 
 
 
 def new_solver(
-    wall: float, work: float | None, seed: int, workers: int, log: bool, light: bool = False
+    wall: float,
+    work: float | None,
+    seed: int,
+    workers: int,
+    log: bool = False,
+    light: bool = False,
+    probing: bool = True,
 ) -> cp_model.CpSolver:
-    """A CP-SAT solver with the project's parameters.
+    """A CP-SAT solver with the project's parameters (the only place solvers are made).
 
     ``work`` is a deterministic-time budget (None: the wall clock alone); ``light`` keeps
-    presolve short for large models.
+    presolve short for large models; ``probing`` False skips presolve probing only (the proof
+    models of diagnosis: probing can eat a whole small budget before the hint is tried).
     """
     solver = cp_model.CpSolver()
     params = solver.parameters
@@ -103,6 +110,8 @@ def new_solver(
     params.log_search_progress = log
     params.catch_sigint_signal = False  # Ctrl-C is the CLI's (planner.cli.interrupt)
     params.max_time_in_seconds = wall
+    if not probing:
+        params.cp_model_probing_level = 0
     if light:  # large models: a presolve that leaves time for search
         params.cp_model_probing_level = 0
         params.symmetry_level = 0
