@@ -20,11 +20,12 @@ from planner.diagnosis.diagnose import diagnose
 from planner.diagnosis.findings import Diagnosis
 from planner.diagnosis.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
 from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, largest_scope
-from planner.i18n import Texts
+from planner.i18n import N_, Texts
 from planner.model import Scenario
 from planner.plan import Plan
 from planner.planning.pipeline import PlanningContext, plan_context, prepare
 from planner.scheduler.settings import SolveSettings
+from planner.scheduler.solve import TOO_LARGE_MESSAGES
 from planner.wording import (
     AGENCY,
     Audience,
@@ -40,6 +41,10 @@ from planner.wording import (
 DEFAULT_EXPLAIN_LIMIT = 2.0
 """Seconds for the plan and each re-plan; proofs and priced searches get half."""
 EXPLAIN_SETTINGS = SolveSettings(time_limit=DEFAULT_EXPLAIN_LIMIT)
+TOO_LARGE_NOTE = N_(
+    "This brief is too large to explain in reasonable time: the plan above is a quick one, not "
+    "searched. Split the brief into smaller parts to get causes and alternatives."
+)
 
 
 @dataclass(frozen=True)
@@ -210,6 +215,10 @@ def explain_scenario(
     report("Planning", 0.0)
     context = prepare(scenario)
     plan = plan_context(context, settings)
+    if plan.message in TOO_LARGE_MESSAGES:  # its proofs and searches would be larger still
+        note = words_in(lang).gettext(TOO_LARGE_NOTE)
+        seconds = time.perf_counter() - started
+        return Explanation(plan, Diagnosis(plan, (), (note,)), (), (), None, seconds=seconds)
     step = settings.limited_to(settings.time_limit / 2)
     report("Finding the causes", 0.1)
     diagnosis = diagnose(scenario, plan, step, context, lang)

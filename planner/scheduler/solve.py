@@ -207,7 +207,7 @@ def _heuristic_only(
             status=Status.UNKNOWN,
             schedule=None,
             wall_seconds=budget.elapsed,
-            message="too large to search, and the quick plan does not fit (nothing is proven)",
+            message=TOO_LARGE_UNPLANNED,
         )
     return SolveResult(
         status=Status.FEASIBLE,
@@ -253,6 +253,9 @@ def _result(
     )
 
 
+TOO_LARGE_UNPLANNED = "too large to search, and the quick plan does not fit (nothing is proven)"
+"""The message of a model too large to build whose heuristic found no plan either."""
+
 UNPROVEN_MESSAGES = {
     Unproven.TIME_LIMIT: "optimality not proven within the time limit",
     Unproven.HORIZON: "best plan among those ending by period {horizon}; one ending later may be "
@@ -280,3 +283,7 @@ def _better(problem: Problem, first: Schedule | None, second: Schedule | None) -
     if first is None or second is None:
         return first or second
     return min(first, second, key=lambda s: schedule_quality(problem, s))
+
+
+TOO_LARGE_MESSAGES = (UNPROVEN_MESSAGES[Unproven.TOO_LARGE], TOO_LARGE_UNPLANNED)
+"""The messages of a plan from a model too large to search (callers skip further searches)."""

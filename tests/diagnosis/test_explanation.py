@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import date
 from pathlib import Path
@@ -107,3 +108,17 @@ def test_cli_explain_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     bad.write_text("scenario: x\nstart: 2027-03-01\nteam: []\nbrief: {client: A, tasks: []}\n")
     assert main(["explain", str(bad)]) == 2
     assert "bad.yaml" in capsys.readouterr().err
+
+
+def test_a_brief_too_large_to_search_is_not_explained_at_length(monkeypatch) -> None:
+    """A model too large to build gets the heuristic plan, and explain says so instead of
+    building proof models larger still."""
+    monkeypatch.setattr(importlib.import_module("planner.scheduler.solve"), "MAX_MODEL_UNITS", 1)
+    scenario = chain_scenario()
+    explanation = explain_scenario(scenario, SolveSettings(time_limit=1))
+    assert explanation.plan.solver_status == "FEASIBLE"
+    assert_valid(scenario, explanation.plan)
+    assert explanation.alternatives == () and explanation.diagnosis.causes == ()
+    (note,) = explanation.diagnosis.notes
+    assert "too large to explain" in note
+    assert "too large to explain" in render_explanation(explanation)
