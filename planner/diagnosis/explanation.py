@@ -196,13 +196,11 @@ def explain_scenario(
     settings
         Solver settings; ``time_limit`` is for the plan and each re-plan, and proofs and
         priced searches get half of it.
-    min_priority
-        Alternatives need only keep promises of this priority or higher.
-    alternatives
-        Most alternatives returned.
+    min_priority, alternatives
+        Keep only promises of this priority or higher; most alternatives returned.
     progress
-        Called with a few words and the share done (0 … 1) at every step; the app draws a
-        progress bar with it (and an exception raised in it stops the explanation).
+        Called with a few words and the share done (0 … 1) at every step (the app's progress
+        bar; an exception raised in it stops the explanation).
     lang
         Language of the causes' sentences (default English, as in ``--json``).
 
@@ -216,9 +214,7 @@ def explain_scenario(
     context = prepare(scenario)
     plan = plan_context(context, settings)
     if plan.message in TOO_LARGE_MESSAGES:  # its proofs and searches would be larger still
-        note = words_in(lang).gettext(TOO_LARGE_NOTE)
-        seconds = time.perf_counter() - started
-        return Explanation(plan, Diagnosis(plan, (), (note,)), (), (), None, seconds=seconds)
+        return _too_large_to_explain(plan, lang, started)
     step = settings.limited_to(settings.time_limit / 2)
     report("Finding the causes", 0.1)
     diagnosis = diagnose(scenario, plan, step, context, lang)
@@ -242,6 +238,13 @@ def explain_scenario(
     return Explanation(
         plan, diagnosis, ways, earliest, scope, seconds=time.perf_counter() - started
     )
+
+
+def _too_large_to_explain(plan: Plan, lang: Lang, started: float) -> Explanation:
+    """The explanation of a plan from a model too large to search: a note saying so."""
+    note = words_in(lang).gettext(TOO_LARGE_NOTE)
+    seconds = time.perf_counter() - started
+    return Explanation(plan, Diagnosis(plan, (), (note,)), (), (), None, seconds=seconds)
 
 
 def _reverse_answers(
