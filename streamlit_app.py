@@ -29,8 +29,9 @@ from planner import app
 from planner.app import diagnosis as why
 from planner.app.session import AppSession, Loaded
 from planner.app.words import _, language, words
+from planner.diagnosis.alternative import Alternative
 from planner.diagnosis.explanation import Explanation
-from planner.diagnosis.levers import RANKING_NOTE, Alternative
+from planner.diagnosis.levers import RANKING_NOTE
 from planner.i18n import N_
 from planner.io import (
     ScenarioError,

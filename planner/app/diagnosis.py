@@ -21,9 +21,10 @@ import pandas as pd
 
 from planner.app import EditResult, editor_tables, escape_markdown, scenario_from_edits
 from planner.app.words import _, language
+from planner.diagnosis.alternative import Alternative, apply_alternative
 from planner.diagnosis.explanation import DEFAULT_EXPLAIN_LIMIT, Explanation, explain_scenario
 from planner.diagnosis.findings import BUDGET, CAPACITY, CHAIN, CONFLICT, Cause
-from planner.diagnosis.levers import Alternative, Progress, apply_alternative
+from planner.diagnosis.levers import Progress
 from planner.diagnosis.text import capitalised, day_text, days_text, money_text
 from planner.i18n import N_
 from planner.model import Scenario

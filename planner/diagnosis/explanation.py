@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from planner.diagnosis.alternative import Alternative
 from planner.diagnosis.diagnose import diagnose
 from planner.diagnosis.findings import Diagnosis
-from planner.diagnosis.levers import RANKING_NOTE, Alternative, Progress, find_alternatives
+from planner.diagnosis.levers import RANKING_NOTE, Progress, find_alternatives
 from planner.diagnosis.reverse import EarliestDate, Scope, earliest_dates, largest_scope
 from planner.i18n import N_, Texts
 from planner.model import Scenario

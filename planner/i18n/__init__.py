@@ -59,6 +59,7 @@ DOMAINS["words"] = (
     "planner/report/tables.py",
     "planner/diagnosis/diagnose.py",
     "planner/diagnosis/levers.py",
+    "planner/diagnosis/alternative.py",
     "planner/diagnosis/capacity.py",
     "planner/diagnosis/change_text.py",
     "planner/diagnosis/sentences.py",

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from planner.diagnosis import levers
+from planner.diagnosis.alternative import Alternative, apply_alternative
 from planner.diagnosis.changes import (
     BUDGET,
     DROP_TASK,
@@ -28,7 +29,7 @@ from planner.diagnosis.changes import (
     shrink_change,
     turnaround_change,
 )
-from planner.diagnosis.levers import Alternative, apply_alternative, find_alternatives
+from planner.diagnosis.levers import find_alternatives
 from planner.diagnosis.pruning import unneeded_moves
 from planner.io import load_scenario
 from planner.model import (
