@@ -25,13 +25,11 @@ import streamlit as st
 
 from app_editors import edit_tables
 from app_language import choose_language
+from app_why import why_tab
+from app_widgets import dates_table, session
 from planner import app
-from planner.app import diagnosis as why
-from planner.app.session import AppSession, Loaded
+from planner.app.session import Loaded
 from planner.app.words import _, language, words
-from planner.diagnosis.alternative import Alternative
-from planner.diagnosis.explanation import Explanation
-from planner.diagnosis.levers import RANKING_NOTE
 from planner.i18n import N_
 from planner.io import (
     ScenarioError,
@@ -73,62 +71,14 @@ TOGGLES = {
     "budget": (N_("Bars by"), [N_("role"), N_("deliverable")]),
 }
 TAB_NAMES = (N_("Promises"), N_("Why & fixes"), N_("Edit scenario"), N_("Export"))
+
+
 # Column names of the app's read-only tables, shown in the chosen language (a comment: a bare
 # string here would be shown on the page by Streamlit's magic).
-COLUMN_NAMES = (
-    N_("Promise"),
-    N_("Promised"),
-    N_("Realistic"),
-    N_("Working days late"),
-    N_("Priority"),
-    N_("Status"),
-    N_("Earliest possible"),
-    N_("Note"),
-)
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
 def solve(key: str, time_limit: float, seed: int, _scenario: Scenario) -> Plan:
     """Plan ``_scenario``; cached on its content ``key`` (not the object) and the settings."""
     return plan_scenario(_scenario, SolveSettings(time_limit=time_limit, seed=seed))
-
-
-EXPLANATIONS_KEPT = 16
-
-
-def session() -> AppSession:
-    """This browser session's state rules (:class:`planner.app.session.AppSession`)."""
-    return AppSession(st.session_state)
-
-
-def explain(key: str, time_limit: float, seed: int, scenario: Scenario) -> Explanation:
-    """Explain ``scenario`` with a progress bar and a Cancel button; kept per content ``key``
-    and settings in the session (a cancelled run keeps nothing)."""
-    kept: dict[tuple[str, float, int, str], Explanation] = session().explanations
-    cache_key = (key, time_limit, seed, language())  # the sentences are in the page's language
-    if cache_key in kept:
-        return kept[cache_key]
-    holder = st.empty()
-    with holder.container():
-        st.button(_("Cancel"), key="cancel_explain", on_click=cancel_explain)
-        bar = st.progress(0.0, text=_("Explaining…"))
-
-    def progress(step: str, share: float) -> None:
-        # Runs in the script's thread: a click on Cancel stops the run here.
-        text = _("Explaining: {step}…").format(step=step)
-        bar.progress(max(0.0, min(share, 1.0)), text=text)
-
-    result = why.explain(scenario, time_limit, seed, progress=progress)
-    holder.empty()
-    if len(kept) >= EXPLANATIONS_KEPT:
-        kept.pop(next(iter(kept)))
-    kept[cache_key] = result
-    return result
-
-
-def cancel_explain() -> None:
-    """Cancel button callback: forget the request; the running explanation stops."""
-    session().cancel_explanation(_("Explanation cancelled: press **Explain** to start it again."))
 
 
 # ----------------------------------------------------------------------------- input
@@ -257,17 +207,9 @@ def download_buttons(downloads: list[app.Download], columns: int, static: bool) 
 # ----------------------------------------------------------------------------- output
 
 
-def dates_table(data: Any, key: str, *dates: str) -> None:
-    """A read-only table whose ``dates`` columns read ``Wed 17 Mar 2027`` (in Finnish and
-    Polish the locale's own form, ``17.3.2027``: the browser's date format is English only)."""
-    config: dict[str, Any] = {name: _(name) for name in COLUMN_NAMES}
-    if language() == "en":
-        config.update(
-            {c: st.column_config.DateColumn(_(c), format="ddd D MMM YYYY") for c in dates}
-        )
-    else:
-        data = app.local_dates(data, dates, language())
-    st.dataframe(data, hide_index=True, key=key, column_config=config)
+def hidden_labels(scenario: Scenario) -> tuple[str, ...]:
+    """Other clients' booking labels, hidden from the client audience."""
+    return booking_labels(scenario) if audience() != AGENCY else ()
 
 
 def audience() -> Audience:
@@ -382,94 +324,6 @@ def charts(plan: Plan, scenario: Scenario, tabs: dict[str, Any]) -> dict[str, An
     return figures
 
 
-# ----------------------------------------------------------------------------- why & fixes
-
-
-def why_tab(scenario: Scenario, limit: float, seed: int, editable: bool) -> None:
-    """Explain the checked scenario on request: causes, alternatives, reverse answers."""
-    key = app.scenario_key(scenario)
-    state = session()
-    if st.button(_("Explain"), key="run_explain", type="primary"):
-        state.request_explanation(key)
-    if message := state.take_message():
-        {"ok": st.success, "info": st.info}.get(message[0], st.error)(message[1])
-    if not state.explanation_requested(key):
-        st.caption(_(why.EXPLAIN_PROMPT))
-        return
-    try:
-        hide = booking_labels(scenario) if audience() != AGENCY else ()
-        view = why.why_view(explain(key, limit, seed, scenario), hide)
-    except Exception as error:  # a friendly message, never a traceback
-        st.error(
-            _("The explanation failed: {error}. The verdict above still stands; try again.").format(
-                error=error
-            )
-        )
-        return
-    if view.holds:
-        st.success(_("Every promise holds within budget: nothing to fix."))
-    causes, ways = st.columns(2, gap="large")
-    if not view.holds:
-        causes.subheader(_("Why"))
-        ways.subheader(_("Changes to the brief that make it hold"))
-        ways.caption(_("Each re-planned and checked; {note}.").format(note=RANKING_NOTE))
-    with causes:
-        show_causes(view)
-    with ways:
-        show_alternatives(view, editable)
-    if not view.earliest.empty:
-        st.subheader(_("Earliest possible dates"), help=_(why.EARLIEST_HELP))
-        dates_table(view.earliest, "earliest", "Promised", "Earliest possible")
-    if view.scope:
-        st.info(view.scope)
-    st.caption(_("Explained in {seconds} s.").format(seconds=words().number(view.seconds, 1)))
-
-
-def show_causes(view: why.WhyView) -> None:
-    """Each broken promise with its causes (kind badge, sentence, figures in an expander)."""
-    for heading, causes in view.cause_groups:
-        if heading:
-            st.markdown(heading)
-        for cause in causes:
-            st.markdown(cause.markdown)
-            with st.expander(_("Figures")):
-                for title, table in why.figure_tables(cause.figures).items():
-                    st.caption(title)
-                    st.dataframe(table, hide_index=True)
-    for note in view.notes:
-        st.caption(note)
-
-
-def show_alternatives(view: why.WhyView, editable: bool) -> None:
-    """The alternatives, cheapest first, each with its changes and an Apply button."""
-    if not view.alternatives and not view.holds:
-        st.warning(_("No combination of the allowed levers makes every promise hold."))
-    for item in view.alternatives:
-        with st.container(border=True, key=f"alternative_{item.label}"):
-            st.markdown(item.markdown)
-            st.caption(item.after)
-            st.button(
-                _("Apply this alternative"),
-                key=f"apply_{item.label}",
-                on_click=apply,
-                args=(item.label, item.alternative),
-                disabled=not editable,
-                help=None if editable else _("Fix the edited rows first (see Edit scenario)."),
-            )
-
-
-def apply(label: str, alternative: Alternative) -> None:
-    """Button callback: the working scenario becomes itself with ``alternative`` applied."""
-    state = session()
-    try:
-        changed = why.applied_tables(state.valid, alternative)
-    except Exception as error:  # shown in the tab, never a traceback
-        message = _("Alternative {label} cannot be applied: {error}")
-        state.apply_failed(message.format(label=label, error=error))
-        return
-    state.applied(changed.tables, changed.scenario, why.applied_message(label))
-
-
 def main() -> None:
     """The page: verdict first, then promises, charts, editing and downloads."""
     st.set_page_config(page_title="sla-planner", page_icon="📅", layout="wide")
@@ -501,7 +355,7 @@ def main() -> None:
         styled = app.promises_styler(app.promises_table(plan))
         dates_table(styled, "promises", "Promised", "Realistic")
     with tabs["Why & fixes"]:
-        why_tab(checked, limit, seed, result.ok)
+        why_tab(checked, limit, seed, result.ok, hidden_labels(checked))
     figures = charts(plan, checked, tabs)
     with tabs["Export"]:
         static = static_export_available()

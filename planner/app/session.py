@@ -16,7 +16,7 @@ tables but keeps ``received``, so the changes from the brief as received stay vi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Hashable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,9 @@ edited frame. Loading another source forgets them all."""
 
 PERSISTED_WIDGETS = ("source_kind", "sample")
 """Sidebar choices kept with the session's edits, so a reload shows the same source."""
+
+EXPLANATIONS_KEPT = 16
+"""Explanations kept per browser session (each a few seconds of solving to make again)."""
 
 CANCELLED = "Explanation cancelled: press **Explain** to start it again."
 
@@ -123,10 +126,16 @@ class AppSession:
         self.state["explained"] = None
         self.state["applied"] = ("info", message)
 
-    @property
-    def explanations(self) -> dict[Any, Any]:
-        """Explanations kept in this session, by content key and settings."""
-        return self.state.setdefault("explanations", {})
+    def kept_explanation(self, key: Hashable) -> Any | None:
+        """The explanation kept under ``key`` (content key, settings, language), if any."""
+        return self.state.get("explanations", {}).get(key)
+
+    def keep_explanation(self, key: Hashable, explanation: Any) -> None:
+        """Keep ``explanation`` under ``key``; the oldest goes beyond :data:`EXPLANATIONS_KEPT`."""
+        kept = self.state.setdefault("explanations", {})
+        if len(kept) >= EXPLANATIONS_KEPT:
+            kept.pop(next(iter(kept)))
+        kept[key] = explanation
 
     def applied(self, tables: dict[str, Any], scenario: Scenario, message: str) -> None:
         """An alternative was applied: new editor tables and valid version; the brief as

@@ -39,6 +39,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "errors": ("planner/io",),
     "app": (
         "streamlit_app.py",
+        "app_why.py",
+        "app_widgets.py",
         "app_editors.py",
         "app_language.py",
         "pages/2_Portfolio.py",

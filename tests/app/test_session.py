@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from planner.app.session import CANCELLED, AppSession, Loaded
+from planner.app.session import CANCELLED, EXPLANATIONS_KEPT, AppSession, Loaded
 from tests.conftest import contract_scenario
 
 
@@ -88,8 +88,16 @@ def test_explain_request_and_cancel(session: AppSession) -> None:
 
 
 def test_explanations_are_kept_in_the_session(state: dict, session: AppSession) -> None:
-    session.explanations["k"] = "answer"
-    assert AppSession(state).explanations == {"k": "answer"}
+    assert session.kept_explanation("k") is None
+    session.keep_explanation("k", "answer")
+    assert AppSession(state).kept_explanation("k") == "answer"
+
+
+def test_only_the_newest_explanations_are_kept(session: AppSession) -> None:
+    for n in range(EXPLANATIONS_KEPT + 1):
+        session.keep_explanation(n, f"answer {n}")
+    assert session.kept_explanation(0) is None
+    assert session.kept_explanation(EXPLANATIONS_KEPT) == f"answer {EXPLANATIONS_KEPT}"
 
 
 def test_restore_happens_once_and_only_before_a_load(state: dict, session) -> None:
