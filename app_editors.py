@@ -13,8 +13,8 @@ from typing import Any
 
 import streamlit as st
 
+from app_widgets import session
 from planner import app
-from planner.app.session import AppSession
 from planner.app.words import _, language
 from planner.i18n import N_, Texts
 from planner.io import Issue
@@ -84,7 +84,7 @@ def editor(table: str, team: app.Table) -> app.Table:
 
 def edit_tables() -> app.EditResult:
     """All editors (team first: its roles and names feed the others' select boxes)."""
-    state = AppSession(st.session_state)
+    state = session()
     loaded = state.loaded
     assert loaded is not None
     tabs = dict(zip(app.EDITABLE_TABLES, st.tabs([_(t) for t in TABLE_LABELS]), strict=True))

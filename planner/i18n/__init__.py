@@ -47,32 +47,32 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "pages/3_Risk.py",
         "planner/app",
     ),
+    # The words people read about a plan in the CLI, the reports, the exports and the charts
+    # (planner.wording and the modules that write sentences with it).
+    "words": (
+        "planner/wording.py",
+        "planner/report/audience.py",
+        "planner/cli/plan_text.py",
+        "planner/report/page.py",
+        "planner/report/text.py",
+        "planner/report/layout.py",
+        "planner/report/brief_changes.py",
+        "planner/report/tables.py",
+        "planner/diagnosis/diagnose.py",
+        "planner/diagnosis/levers.py",
+        "planner/diagnosis/alternative.py",
+        "planner/diagnosis/capacity.py",
+        "planner/diagnosis/change_text.py",
+        "planner/diagnosis/sentences.py",
+        "planner/diagnosis/explanation.py",
+        "planner/charts",
+        "planner/risk/charts.py",
+        "planner/risk/words.py",
+        "planner/risk/report.py",
+    ),
 }
 """Gettext domain → the source folders or files (relative to the project root) whose messages it
 holds. A domain per part of the tool keeps each ``.po`` file small and reviewable on its own."""
-DOMAINS["words"] = (
-    "planner/wording.py",
-    "planner/report/audience.py",
-    "planner/cli/plan_text.py",
-    "planner/report/page.py",
-    "planner/report/text.py",
-    "planner/report/layout.py",
-    "planner/report/brief_changes.py",
-    "planner/report/tables.py",
-    "planner/diagnosis/diagnose.py",
-    "planner/diagnosis/levers.py",
-    "planner/diagnosis/alternative.py",
-    "planner/diagnosis/capacity.py",
-    "planner/diagnosis/change_text.py",
-    "planner/diagnosis/sentences.py",
-    "planner/diagnosis/explanation.py",
-    "planner/charts",
-    "planner/risk/charts.py",
-    "planner/risk/words.py",
-    "planner/risk/report.py",
-)
-"""The words people read about a plan in the CLI, the reports, the exports and the charts
-(:mod:`planner.wording` and the modules that write sentences with it)."""
 
 
 def N_(message: str) -> str:
