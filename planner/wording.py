@@ -27,6 +27,7 @@ from babel.numbers import format_percent
 
 from planner.i18n import DEFAULT_LANGUAGE, N_, Texts, check_language
 from planner.plan import Plan
+from planner.scheduler.solve import TOO_LARGE_MESSAGES
 
 Audience = Literal["client", "agency"]
 CLIENT: Audience = "client"
@@ -261,6 +262,13 @@ def certainty_line(plan: Plan, lang: Lang = None) -> str:
     seconds = seconds_text(plan.solve_seconds, words)
     if plan.solver_status == "OPTIMAL":
         return _("This is the best plan possible.")
+    if plan.message in TOO_LARGE_MESSAGES and plan.has_schedule:  # no search ran
+        return _(
+            "This brief is too large to search in reasonable time: a quick plan, not optimised "
+            "(split the brief into smaller parts for a searched one)."
+        )
+    if plan.message in TOO_LARGE_MESSAGES:  # "with more time" would not be true
+        return _("This brief is too large to plan in reasonable time: split it into smaller parts.")
     if plan.solver_status == "FEASIBLE":
         text = _("The best plan found in {seconds}; a better one may exist.")
         if plan.clock_stopped:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from planner.io import load_scenario
 from planner.model import Dependency, Task
 from planner.planning import SolveSettings
 from planner.planning.pipeline import plan_scenario, prepare
+from planner.scheduler.solve import TOO_LARGE_UNPLANNED
 from planner.validate.rules import assert_valid
+from planner.wording import certainty_line
 from tests.conftest import DATA_DIR, TUNDRA, tiny_scenario
 from tests.support.scenarios import chain_scenario
 
@@ -122,3 +125,8 @@ def test_a_brief_too_large_to_search_is_not_explained_at_length(monkeypatch) -> 
     (note,) = explanation.diagnosis.notes
     assert "too large to explain" in note
     assert "too large to explain" in render_explanation(explanation)
+    # How sure we are says why, instead of promising that more time would help.
+    assert "too large to search" in certainty_line(explanation.plan)
+    unplanned = replace(explanation.plan, solver_status="UNKNOWN", message=TOO_LARGE_UNPLANNED)
+    assert "too large to plan" in certainty_line(unplanned)
+    assert "more time" not in certainty_line(unplanned)
