@@ -22,11 +22,14 @@ start and presolve is kept light (measured: at 25 people × 300 tasks the full m
 5 s budget in presolve without a solution)."""
 
 MAX_MODEL_UNITS = 400_000
-"""Above this many ``units`` variables even in the narrowed windows (e.g. thousands of tasks
-for one person), building the CP-SAT model alone would take minutes and gigabytes before the
-time limit starts counting (measured: 760,000 variables, 80 s, 2.9 GB); the heuristic's valid
-plan is returned instead, labelled as not searched. Agency scale (60 people × 2,000 tasks ×
-6 months) narrows to about 280,000."""
+"""Above this many potential ``units`` variables a model that is not narrowed (the heuristic
+found no plan to narrow around) is not built: that build alone took 47–80 s and 2.9 GB before
+the time limit started counting (2,900 one-hour tasks for one person, 760,000 variables), only
+to report what the failed heuristic already shows, that no plan was found."""
+MAX_NARROWED_UNITS = 1_500_000
+"""The same bound for narrowed models (an upper bound of their variables; the agency benchmark
+at 60 people × 2,000 tasks × 6 months counts 687,000 and builds about 280,000 variables in
+3 s): above it the heuristic's valid plan is returned, labelled as not searched."""
 WINDOW_SLACK = 10
 """Periods a large model may finish an activity after max(warm-start finish, promised period)."""
 
@@ -178,7 +181,7 @@ def _solve_stages(problem: Problem, budget: SolveBudget, hint: Schedule | None) 
     heuristic = warm_start(problem, budget.time_limit, budget.seed)
     start_from = _better(problem, heuristic, hint)
     horizon, caps = model_shape(problem, start_from)
-    if _too_large(problem, horizon, caps):
+    if too_large_to_build(problem, horizon, caps):
         return _heuristic_only(problem, start_from, budget)
     search = LexicographicSearch(
         problem, budget, capacity_rows(problem), start_from, light=caps is not None
@@ -190,11 +193,12 @@ def _solve_stages(problem: Problem, budget: SolveBudget, hint: Schedule | None) 
     return _result(problem, search, heuristic, narrowed=caps is not None)
 
 
-def _too_large(problem: Problem, horizon: int, caps: dict[str, int] | None) -> bool:
-    """True when even the narrowed model would exceed :data:`MAX_MODEL_UNITS` variables."""
+def too_large_to_build(problem: Problem, horizon: int, caps: dict[str, int] | None) -> bool:
+    """True when the model would exceed :data:`MAX_MODEL_UNITS` (not narrowed) or
+    :data:`MAX_NARROWED_UNITS` (narrowed) variables."""
     if caps is None:
         return potential_units(problem, horizon) > MAX_MODEL_UNITS
-    return narrowed_units(problem, caps) > MAX_MODEL_UNITS
+    return narrowed_units(problem, caps) > MAX_NARROWED_UNITS
 
 
 def _heuristic_only(
